@@ -1,0 +1,206 @@
+//! Case and accent folding with a map back to original offsets.
+//!
+//! The gazetteer matcher and the language word lists compare text folded by [`fold_str`]:
+//! full Unicode lower-casing, compatibility decomposition (ligatures, full-width forms), marks
+//! removed (México → mexico, Fiscalía → fiscalia), a few letters that do not decompose
+//! (ß → ss, æ → ae, œ → oe, ø → o, ł → l, đ → d, ı → i), typographic quotes and dashes made
+//! plain (’ → ', “ → ", – → -), invisible format characters (soft hyphen, zero-width
+//! joiners, BOM) dropped, and every run of white space (NBSP included) made one space.
+//!
+//! [`FoldedText`] keeps, for every byte of the folded string, the byte offset of the original
+//! character it came from, so a match found in folded text maps back to an original [`Span`].
+//! A folded range maps back only when both its ends fall between the outputs of two original
+//! characters: a match that ends in the middle of the "ss" of a "ß" has no original span.
+//!
+//! What this does not do: transliterate other scripts, or fold punctuation other than quotes
+//! and dashes (the dots of "U.S." stay, because they tell "U.S." from "us").
+
+use crate::model::Span;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// A document's text folded once, with the offset map back to the original.
+#[derive(Clone, Debug)]
+pub struct FoldedText {
+    folded: String,
+    /// `to_original[i]` is the byte offset in the original of the character that produced
+    /// folded byte `i`; one more entry at the end holds the original length.
+    to_original: Vec<u32>,
+}
+
+impl FoldedText {
+    /// Fold `text`. Texts above 4 GiB are not supported (the ingest limit is far below).
+    pub fn new(text: &str) -> FoldedText {
+        let mut folded = String::with_capacity(text.len());
+        let mut to_original: Vec<u32> = Vec::with_capacity(text.len() + 1);
+        let mut last_space = false;
+        for (offset, c) in text.char_indices() {
+            let before = folded.len();
+            fold_char(c, &mut folded, &mut last_space);
+            to_original.resize(folded.len(), offset as u32);
+            debug_assert!(folded.len() >= before);
+        }
+        to_original.push(text.len() as u32);
+        FoldedText {
+            folded,
+            to_original,
+        }
+    }
+
+    /// The folded string.
+    pub fn as_str(&self) -> &str {
+        &self.folded
+    }
+
+    /// True when folded byte `i` starts the output of an original character (or is the end).
+    pub fn is_boundary(&self, i: usize) -> bool {
+        i == 0 || i >= self.folded.len() || self.to_original[i] != self.to_original[i - 1]
+    }
+
+    /// The original span of the folded range `start..end`, or `None` when either end falls
+    /// inside the output of one original character.
+    pub fn original_span(&self, start: usize, end: usize) -> Option<Span> {
+        if start > end
+            || end > self.folded.len()
+            || !self.is_boundary(start)
+            || !self.is_boundary(end)
+        {
+            return None;
+        }
+        Some(Span::new(
+            self.to_original[start] as usize,
+            self.to_original[end] as usize,
+        ))
+    }
+
+    /// The folded offset of original byte `offset`: the first folded byte produced at or
+    /// after it.
+    pub fn folded_offset(&self, offset: usize) -> usize {
+        self.to_original
+            .partition_point(|&o| (o as usize) < offset)
+            .min(self.folded.len())
+    }
+}
+
+/// Fold a pattern (an alias, a month name) the same way documents are folded.
+pub fn fold_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut last_space = false;
+    for c in s.chars() {
+        fold_char(c, &mut out, &mut last_space);
+    }
+    out
+}
+
+/// Fold one character onto `out`.
+fn fold_char(c: char, out: &mut String, last_space: &mut bool) {
+    if c.is_ascii() {
+        if c.is_ascii_whitespace() {
+            push_space(out, last_space);
+        } else {
+            *last_space = false;
+            out.push(c.to_ascii_lowercase());
+        }
+        return;
+    }
+    if c.is_whitespace() {
+        push_space(out, last_space);
+        return;
+    }
+    if let Some(s) = special(c) {
+        if !s.is_empty() {
+            *last_space = false;
+            out.push_str(s);
+        }
+        return;
+    }
+    decompose_compatible(c, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        if let Some(s) = special(d) {
+            if !s.is_empty() {
+                *last_space = false;
+                out.push_str(s);
+            }
+            return;
+        }
+        if d.is_whitespace() {
+            push_space(out, last_space);
+            return;
+        }
+        *last_space = false;
+        for l in d.to_lowercase() {
+            if !is_combining_mark(l) {
+                out.push(l);
+            }
+        }
+    });
+}
+
+fn push_space(out: &mut String, last_space: &mut bool) {
+    if !*last_space {
+        out.push(' ');
+        *last_space = true;
+    }
+}
+
+/// Characters that decomposition does not fold the way readers do.
+fn special(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' | 'ẞ' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        'ø' | 'Ø' => "o",
+        'ł' | 'Ł' => "l",
+        'đ' | 'Đ' => "d",
+        'ı' => "i",
+        'þ' | 'Þ' => "th",
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => "\"",
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => "-",
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => "",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_and_specials() {
+        let cases = [
+            ("México", "mexico"),
+            ("FISCALÍA", "fiscalia"),
+            ("Straße", "strasse"),
+            ("İstanbul", "istanbul"),
+            ("ﬁscal", "fiscal"),
+            ("Département d’État", "departement d'etat"),
+            ("a\u{a0}\u{a0} b", "a b"),
+            ("Jose\u{301}", "jose"),
+            ("Œuvre", "oeuvre"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fold_str(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn maps_back_to_original() {
+        let text = "La Fiscalía de México";
+        let f = FoldedText::new(text);
+        let fs = f.as_str().find("mexico").unwrap();
+        let span = f.original_span(fs, fs + 6).unwrap();
+        assert_eq!(span.of(text), "México");
+    }
+
+    #[test]
+    fn refuses_half_of_an_expansion() {
+        let text = "Straße";
+        let f = FoldedText::new(text);
+        // "stras" ends inside the "ss" of ß.
+        assert!(f.original_span(0, 5).is_none());
+        assert_eq!(f.original_span(0, 6).unwrap().of(text), "Straß");
+    }
+}

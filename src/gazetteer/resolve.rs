@@ -1,0 +1,126 @@
+//! From hits to entities: weak aliases, ambiguity, one record per entity.
+//!
+//! 1. Strong aliases alone are selected leftmost-longest; the entities they name without
+//!    ambiguity, and the countries among them, are what "the document names".
+//! 2. A weak alias counts only for an entity the document names, or whose country it names.
+//!    Selection runs again with the weak aliases that count.
+//! 3. A surface that is an alias of several entities keeps the ones the document names (or
+//!    whose country it names); when exactly one remains it is that entity, otherwise the
+//!    mention goes to one entity record listing every remaining id in `candidates`.
+//!
+//! Entities are written in the order of their first mention; mentions in text order.
+
+use super::matcher::{select, Hit};
+use super::Gazetteer;
+use crate::fold::FoldedText;
+use crate::model::{EntityRecord, EntitySource, EntityType, SpanText};
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// Find and resolve every gazetteer entity in `text`.
+pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRecord> {
+    let raw = g.matcher.hits(text, folded, &g.entities);
+    if raw.is_empty() {
+        return Vec::new();
+    }
+    let is_weak = |h: &Hit, i: usize| {
+        let r = h.refs[i];
+        g.entities[r.entity as usize].aliases[r.alias as usize].weak
+    };
+
+    // 1. What the document names by strong aliases alone.
+    let strong: Vec<Hit> = raw
+        .iter()
+        .filter_map(|h| {
+            let refs: Vec<_> = (0..h.refs.len())
+                .filter(|&i| !is_weak(h, i))
+                .map(|i| h.refs[i])
+                .collect();
+            (!refs.is_empty()).then(|| Hit {
+                span: h.span,
+                layer: h.layer,
+                refs,
+            })
+        })
+        .collect();
+    let mut named: HashSet<u32> = HashSet::new();
+    for h in select(strong) {
+        let distinct: BTreeSet<u32> = h.refs.iter().map(|r| r.entity).collect();
+        if distinct.len() == 1 {
+            named.extend(distinct);
+        }
+    }
+    let countries: HashSet<&str> = named
+        .iter()
+        .map(|&e| &g.entities[e as usize])
+        .filter(|e| e.kind == EntityType::Country)
+        .filter_map(|e| e.country.as_deref())
+        .collect();
+    let supported = |e: u32| {
+        named.contains(&e)
+            || g.entities[e as usize]
+                .country
+                .as_deref()
+                .is_some_and(|c| countries.contains(c))
+    };
+
+    // 2. Weak aliases that count, and selection again.
+    let usable: Vec<Hit> = raw
+        .iter()
+        .filter_map(|h| {
+            let refs: Vec<_> = (0..h.refs.len())
+                .filter(|&i| !is_weak(h, i) || supported(h.refs[i].entity))
+                .map(|i| h.refs[i])
+                .collect();
+            (!refs.is_empty()).then(|| Hit {
+                span: h.span,
+                layer: h.layer,
+                refs,
+            })
+        })
+        .collect();
+
+    // 3. One entity (or one candidate set) per hit.
+    let mut order: Vec<Vec<u32>> = Vec::new();
+    let mut mentions: HashMap<Vec<u32>, Vec<SpanText>> = HashMap::new();
+    for h in select(usable) {
+        let all: BTreeSet<u32> = h.refs.iter().map(|r| r.entity).collect();
+        let key: Vec<u32> = if all.len() == 1 {
+            all.into_iter().collect()
+        } else {
+            let narrowed: Vec<u32> = all.iter().copied().filter(|&e| supported(e)).collect();
+            if narrowed.is_empty() {
+                all.into_iter().collect()
+            } else {
+                narrowed
+            }
+        };
+        let entry = mentions.entry(key.clone()).or_insert_with(|| {
+            order.push(key.clone());
+            Vec::new()
+        });
+        entry.push(SpanText::new(text, h.span));
+    }
+    order
+        .into_iter()
+        .map(|key| {
+            let mut ids: Vec<&str> = key
+                .iter()
+                .map(|&e| g.entities[e as usize].id.as_str())
+                .collect();
+            ids.sort_unstable();
+            let first = g.get(ids[0]).expect("ids come from the gazetteer");
+            EntityRecord {
+                id: first.id.clone(),
+                kind: first.kind,
+                name: first.name.clone(),
+                source: EntitySource::Gazetteer,
+                candidates: if ids.len() > 1 {
+                    ids.iter().map(|s| s.to_string()).collect()
+                } else {
+                    Vec::new()
+                },
+                mentions: mentions.remove(&key).unwrap_or_default(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,323 @@
+//! The pipeline: every stage composed, built once, applied to each document.
+//!
+//! `ingest → segment → fold → lang → gazetteer → dates → counts → events → Record`.
+//!
+//! [`Pipeline::process`] is a pure function of the document and the options: the same input
+//! always gives the same record (the goldens depend on it), and nothing reads the clock. A
+//! panic inside a stage is caught and turned into a record with status `error` and an
+//! `internal` problem, so one bad document never takes a run down.
+//!
+//! [`Pipeline::run`] processes inputs in parallel, in bounded chunks, and hands records to a
+//! sink in input order, so memory stays flat however many inputs there are.
+
+use crate::counts::CountExtractor;
+use crate::dates::DateExtractor;
+use crate::events::EventExtractor;
+use crate::fold::FoldedText;
+use crate::gazetteer::{resolve, Gazetteer, GazetteerBuilder, LoadError};
+use crate::ingest::{self, Document, Input};
+use crate::lang::{self, LanguageDetector};
+use crate::model::{
+    EntityType, Lang, ParagraphRecord, Problem, ProblemKind, Record, ReferenceDate,
+    ReferenceSource, Status, TextView,
+};
+use crate::segment::Segmenter;
+use rayon::prelude::*;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+
+/// Why a pipeline could not be built: always a configuration problem, never a document's.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// A gazetteer file is malformed.
+    #[error("gazetteer: {0}")]
+    Gazetteer(#[from] LoadError),
+    /// An option is invalid.
+    #[error("{0}")]
+    Option(String),
+    /// Embedded language data is invalid (a build defect).
+    #[error("language data: {0}")]
+    LanguageData(String),
+}
+
+/// Configures and builds a [`Pipeline`].
+#[derive(Debug, Clone)]
+pub struct PipelineBuilder {
+    gazetteer_dirs: Vec<PathBuf>,
+    shipped_gazetteers: bool,
+    reference_date: Option<String>,
+    languages: Vec<Lang>,
+    max_bytes: u64,
+}
+
+impl Default for PipelineBuilder {
+    fn default() -> Self {
+        PipelineBuilder::new()
+    }
+}
+
+impl PipelineBuilder {
+    /// Defaults: shipped gazetteers, languages en/es/fr/pt, 32 MiB limit, no reference date.
+    pub fn new() -> PipelineBuilder {
+        PipelineBuilder {
+            gazetteer_dirs: Vec::new(),
+            shipped_gazetteers: true,
+            reference_date: None,
+            languages: lang::DEFAULT_LANGUAGES.to_vec(),
+            max_bytes: ingest::DEFAULT_MAX_BYTES,
+        }
+    }
+
+    /// Add a user gazetteer folder.
+    pub fn gazetteer_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.gazetteer_dirs.push(dir.into());
+        self
+    }
+
+    /// Use the shipped gazetteers (default true).
+    pub fn shipped_gazetteers(mut self, yes: bool) -> Self {
+        self.shipped_gazetteers = yes;
+        self
+    }
+
+    /// The date to resolve against when a document states none (`YYYY-MM-DD`).
+    pub fn reference_date(mut self, date: Option<String>) -> Self {
+        self.reference_date = date;
+        self
+    }
+
+    /// The language allow-list.
+    pub fn languages(mut self, languages: Vec<Lang>) -> Self {
+        self.languages = languages;
+        self
+    }
+
+    /// Files above this size are skipped.
+    pub fn max_bytes(mut self, max: u64) -> Self {
+        self.max_bytes = max;
+        self
+    }
+
+    /// Validate the options, load the gazetteers and compile everything.
+    pub fn build(self) -> Result<Pipeline, BuildError> {
+        if let Some(d) = &self.reference_date {
+            if !valid_iso_date(d) {
+                return Err(BuildError::Option(format!(
+                    "--reference-date {d:?} is not a date of the form YYYY-MM-DD"
+                )));
+            }
+        }
+        let mut g = GazetteerBuilder::new().shipped(self.shipped_gazetteers);
+        for d in &self.gazetteer_dirs {
+            g = g.user_dir(d);
+        }
+        Ok(Pipeline {
+            gazetteer: g.build()?,
+            segmenter: Segmenter::new().map_err(BuildError::LanguageData)?,
+            detector: LanguageDetector::new(&self.languages).map_err(BuildError::Option)?,
+            dates: DateExtractor::new().map_err(BuildError::LanguageData)?,
+            counts: CountExtractor::new().map_err(BuildError::LanguageData)?,
+            events: EventExtractor::new().map_err(BuildError::LanguageData)?,
+            options: self,
+        })
+    }
+}
+
+/// True for a real calendar date written `YYYY-MM-DD`.
+pub fn valid_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    if !s[0..4].bytes().all(|c| c.is_ascii_digit()) || !(1..=12).contains(&m) {
+        return false;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][m as usize - 1];
+    (1..=days).contains(&d)
+}
+
+/// Everything a run needs, built once and shared by all threads.
+#[derive(Debug)]
+pub struct Pipeline {
+    gazetteer: Gazetteer,
+    segmenter: Segmenter,
+    detector: LanguageDetector,
+    dates: DateExtractor,
+    counts: CountExtractor,
+    events: EventExtractor,
+    options: PipelineBuilder,
+}
+
+impl Pipeline {
+    /// The loaded gazetteer.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The language allow-list.
+    pub fn languages(&self) -> &[Lang] {
+        &self.options.languages
+    }
+
+    /// Read, decode and process one input; never panics.
+    pub fn process_input(&self, input: &Input) -> Record {
+        match ingest::load(input, self.options.max_bytes) {
+            Ok(doc) => self.process(&doc),
+            Err(record) => *record,
+        }
+    }
+
+    /// Process one decoded document; a panic in a stage becomes an `error` record.
+    pub fn process(&self, doc: &Document) -> Record {
+        match catch_unwind(AssertUnwindSafe(|| self.process_inner(doc))) {
+            Ok(r) => r,
+            Err(panic) => {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".into());
+                let mut r = doc.record();
+                r.status = Status::Error;
+                r.problems.push(Problem {
+                    kind: ProblemKind::Internal,
+                    message: format!(
+                        "{}: internal error while processing (please report): {what}",
+                        doc.path
+                    ),
+                });
+                r
+            }
+        }
+    }
+
+    fn process_inner(&self, doc: &Document) -> Record {
+        let mut record = doc.record();
+        let text = doc.text.as_str();
+        let (mut paragraphs, mut sentences) = self.segmenter.segment(text);
+        let langs = self
+            .detector
+            .annotate(text, &mut paragraphs, &mut sentences);
+        let folded = FoldedText::new(text);
+        let view = TextView {
+            text,
+            paragraphs: &paragraphs,
+            sentences: &sentences,
+            lang: langs
+                .language
+                .as_ref()
+                .and_then(|l| lang::parse_code(&l.code)),
+        };
+
+        record.language = langs.language;
+        record.segments = langs.segments;
+        record.paragraphs = paragraphs
+            .iter()
+            .map(|p| ParagraphRecord {
+                start: p.span.start,
+                end: p.span.end,
+                language: p.detected.map(|l| l.0.to_string()),
+                boilerplate: p.section == crate::model::Section::Boilerplate,
+                section: p.section,
+            })
+            .collect();
+
+        record.entities = resolve::entities(&self.gazetteer, text, &folded);
+        let countries: Vec<String> = record
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::Country)
+            .filter_map(|e| self.gazetteer.get(&e.id).and_then(|g| g.country.clone()))
+            .collect();
+
+        let file_name = std::path::Path::new(&doc.doc_id)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        record.reference_date = self.dates.reference_date(&view, &file_name).or_else(|| {
+            self.options.reference_date.as_ref().map(|d| ReferenceDate {
+                value: d.clone(),
+                source: ReferenceSource::Option,
+            })
+        });
+        record.dates = self.dates.extract(&view, record.reference_date.as_ref());
+        let (counts, money) = self.counts.extract(&view, &countries);
+        record.counts = counts;
+        record.money = money;
+        record.events = self.events.extract(
+            &view,
+            &folded,
+            &record.entities,
+            &record.dates,
+            &record.counts,
+        );
+        record.sentence_spans = sentences.iter().map(|s| s.span).collect();
+        record.text = doc.text.clone();
+        record
+    }
+
+    /// Process `inputs` on `threads` threads (0: all cores) and give every record to `sink`
+    /// in input order. Records are produced in chunks, so at most a chunk is held at once.
+    pub fn run(
+        &self,
+        inputs: &[Input],
+        threads: usize,
+        mut sink: impl FnMut(Record),
+    ) -> Result<(), BuildError> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(|e| BuildError::Option(format!("cannot start {threads} threads: {e}")))?;
+        let chunk = 64 * pool.current_num_threads().max(1);
+        for part in inputs.chunks(chunk) {
+            let records: Vec<Record> =
+                pool.install(|| part.par_iter().map(|i| self.process_input(i)).collect());
+            for r in records {
+                sink(r);
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates() {
+        for ok in ["2025-02-13", "2024-02-29", "2000-02-29"] {
+            assert!(valid_iso_date(ok), "{ok}");
+        }
+        for bad in [
+            "2025-02-29",
+            "1900-02-29",
+            "2025-13-01",
+            "2025-1-01",
+            "20250213",
+            "2025-02-1x",
+            "+025-02-13",
+        ] {
+            assert!(!valid_iso_date(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! Paragraphs, sentences and web furniture.
+//!
+//! Input: a document's decoded text. Output: [`Paragraph`]s (with their [`Section`]) and
+//! [`Sentence`]s, as spans into the text; nothing is removed, so offsets stay those of the
+//! text as decoded.
+//!
+//! - Paragraphs: the sample articles put one paragraph per line, others separate paragraphs
+//!   with blank lines and wrap lines inside them. Every non-blank line starts a paragraph
+//!   unless it continues a wrapped one (the line before does not end a sentence and this one
+//!   starts in lower case).
+//! - Sentences: split after `.`, `!`, `?` or `…` (and any closing quotes) when white space
+//!   and an upper-case letter, digit or quote follow, except after an abbreviation from the
+//!   language tables ("U.S.", "Dec.", "Sr.") or an initial ("J.").
+//! - Sections: a paragraph that is a known piece of web furniture (cookie notices, "Leave a
+//!   Reply") is `boilerplate`; everything after a related-articles heading ("Articles
+//!   connexes") that is not boilerplate is `teaser`. The phrases live in each language's
+//!   `text.toml`; all languages' phrases apply, because furniture is often in another
+//!   language than the story.
+//!
+//! Languages are not set here: [`crate::lang`] fills them in.
+
+use crate::fold::fold_str;
+use crate::languages::{self, LANGUAGES};
+use crate::model::{Paragraph, Section, Sentence, Span};
+use serde::Deserialize;
+use std::collections::HashSet;
+
+#[derive(Deserialize)]
+struct TextTable {
+    abbreviations: Vec<String>,
+    boilerplate_exact: Vec<String>,
+    boilerplate_contains: Vec<String>,
+    teaser_headings: Vec<String>,
+}
+
+/// The segmenter, built once from every language's `text.toml`.
+#[derive(Debug)]
+pub struct Segmenter {
+    abbreviations: HashSet<String>,
+    boilerplate_exact: HashSet<String>,
+    boilerplate_contains: Vec<String>,
+    teaser_headings: HashSet<String>,
+}
+
+/// Paragraphs longer than this are never boilerplate by a `boilerplate_contains` phrase.
+const BOILERPLATE_MAX_BYTES: usize = 400;
+
+impl Segmenter {
+    /// Build from the embedded language tables.
+    pub fn new() -> Result<Segmenter, String> {
+        let mut s = Segmenter {
+            abbreviations: HashSet::new(),
+            boilerplate_exact: HashSet::new(),
+            boilerplate_contains: Vec::new(),
+            teaser_headings: HashSet::new(),
+        };
+        for d in LANGUAGES {
+            let t: TextTable = languages::parse(d.lang, "text.toml", d.text)?;
+            s.abbreviations.extend(t.abbreviations);
+            s.boilerplate_exact
+                .extend(t.boilerplate_exact.iter().map(|p| normalize_phrase(p)));
+            s.boilerplate_contains
+                .extend(t.boilerplate_contains.iter().map(|p| fold_str(p)));
+            s.teaser_headings
+                .extend(t.teaser_headings.iter().map(|p| normalize_phrase(p)));
+        }
+        Ok(s)
+    }
+
+    /// Split `text` into paragraphs and sentences.
+    pub fn segment(&self, text: &str) -> (Vec<Paragraph>, Vec<Sentence>) {
+        let spans = paragraph_spans(text);
+        let mut paragraphs = Vec::with_capacity(spans.len());
+        let mut in_teasers = false;
+        for span in spans {
+            let surface = span.of(text);
+            let phrase = normalize_phrase(surface);
+            let section = if self.teaser_headings.contains(&phrase) {
+                in_teasers = true;
+                Section::Boilerplate
+            } else if self.is_boilerplate(surface, &phrase) {
+                Section::Boilerplate
+            } else if in_teasers {
+                Section::Teaser
+            } else {
+                Section::Body
+            };
+            paragraphs.push(Paragraph {
+                span,
+                section,
+                detected: None,
+                confidence: 0.0,
+                lang: None,
+            });
+        }
+        let mut sentences = Vec::new();
+        for (i, p) in paragraphs.iter().enumerate() {
+            for span in self.sentence_spans(text, p.span) {
+                sentences.push(Sentence {
+                    span,
+                    paragraph: i,
+                    lang: None,
+                });
+            }
+        }
+        (paragraphs, sentences)
+    }
+
+    fn is_boilerplate(&self, surface: &str, phrase: &str) -> bool {
+        if phrase.is_empty() || self.boilerplate_exact.contains(phrase) {
+            return true;
+        }
+        surface.len() < BOILERPLATE_MAX_BYTES
+            && self
+                .boilerplate_contains
+                .iter()
+                .any(|p| phrase.contains(p.as_str()))
+    }
+
+    /// Sentence spans inside one paragraph.
+    fn sentence_spans(&self, text: &str, para: Span) -> Vec<Span> {
+        let p = para.of(text);
+        let mut out = Vec::new();
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = p.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (off, c) = chars[i];
+            if matches!(c, '.' | '!' | '?' | '…') {
+                // Take closing punctuation that belongs to this sentence.
+                let mut j = i + 1;
+                while j < chars.len()
+                    && matches!(
+                        chars[j].1,
+                        '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '.' | '!' | '?'
+                    )
+                {
+                    j += 1;
+                }
+                let end = if j < chars.len() { chars[j].0 } else { p.len() };
+                // White space, then something that can open a sentence.
+                let mut k = j;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                let opens = k < chars.len()
+                    && k > j
+                    && (chars[k].1.is_uppercase()
+                        || chars[k].1.is_ascii_digit()
+                        || matches!(
+                            chars[k].1,
+                            '"' | '“' | '«' | '\'' | '‘' | '¿' | '¡' | '(' | '—' | '–' | '-'
+                        ));
+                if opens && !(c == '.' && self.is_abbreviation(&p[start..off])) {
+                    push_trimmed(&mut out, p, para.start, start, end);
+                    start = chars[k].0;
+                    i = k;
+                    continue;
+                }
+                i = j;
+                continue;
+            }
+            let _ = off;
+            i += 1;
+        }
+        push_trimmed(&mut out, p, para.start, start, p.len());
+        out
+    }
+
+    /// True when the word before a period (the end of `before`) is an abbreviation.
+    fn is_abbreviation(&self, before: &str) -> bool {
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '«' | '—' | '–'))
+            .map(|(i, c)| i + c.len_utf8())
+            .unwrap_or(0);
+        let word = &before[word_start..];
+        if word.is_empty() {
+            return false;
+        }
+        // An initial: "J." or "A.B." style dotted capitals.
+        let mut letters = word.split('.').filter(|s| !s.is_empty());
+        if letters.clone().count() >= 1
+            && letters.all(|s| s.chars().count() == 1 && s.chars().all(char::is_uppercase))
+        {
+            return true;
+        }
+        self.abbreviations.contains(word)
+    }
+}
+
+/// Add `p[start..end]` trimmed of white space, offset by `base`, when non-empty.
+fn push_trimmed(out: &mut Vec<Span>, p: &str, base: usize, start: usize, end: usize) {
+    let s = &p[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(Span::new(base + start + lead, base + end - trail));
+    }
+}
+
+/// A phrase compared with the boilerplate lists: folded, trimmed of punctuation and spaces.
+fn normalize_phrase(s: &str) -> String {
+    let f = fold_str(s.trim());
+    f.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '?' | '!' | '.' | ':' | '-' | '|' | '>' | '»')
+    })
+    .to_string()
+}
+
+/// Paragraph spans: non-blank lines, with wrapped continuation lines joined.
+fn paragraph_spans(text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut prev_blank = true;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim();
+        if trimmed.is_empty() {
+            prev_blank = true;
+            continue;
+        }
+        let lead = body.len() - body.trim_start().len();
+        let start = line_start + lead;
+        let end = line_start + lead + trimmed.len();
+        let continues = !prev_blank
+            && out.last().is_some_and(|last| {
+                let prev = last.of(text);
+                !prev.ends_with(['.', '!', '?', ':', '"', '”', '»', ')'])
+                    && trimmed.chars().next().is_some_and(|c| c.is_lowercase())
+            });
+        if continues {
+            out.last_mut().expect("checked above").end = end;
+        } else {
+            out.push(Span::new(start, end));
+        }
+        prev_blank = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let s = Segmenter::new().unwrap();
+        let (_, sents) = s.segment(text);
+        sents.iter().map(|x| x.span.of(text)).collect()
+    }
+
+    #[test]
+    fn splits_sentences_around_abbreviations() {
+        assert_eq!(
+            sentences(
+                "The U.S. Attorney spoke. On Dec. 6 they met. Sr. Pérez left! Then J. Smith came."
+            ),
+            vec![
+                "The U.S. Attorney spoke.",
+                "On Dec. 6 they met.",
+                "Sr. Pérez left!",
+                "Then J. Smith came."
+            ]
+        );
+        assert_eq!(
+            sentences("“We will win,” he said. Next."),
+            vec!["“We will win,” he said.", "Next."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_one_per_line_or_blank_separated() {
+        let s = Segmenter::new().unwrap();
+        let text = "Title\nFirst para line one\ncontinues here.\n\nSecond.\n";
+        let (paras, _) = s.segment(text);
+        let got: Vec<&str> = paras.iter().map(|p| p.span.of(text)).collect();
+        assert_eq!(
+            got,
+            vec!["Title", "First para line one\ncontinues here.", "Second."]
+        );
+    }
+
+    #[test]
+    fn sections() {
+        let s = Segmenter::new().unwrap();
+        let text =
+            "Story.\nLeave a Reply\nArticles connexes\nOther story.\nCe site utilise des cookies\n";
+        let (paras, _) = s.segment(text);
+        let got: Vec<Section> = paras.iter().map(|p| p.section).collect();
+        assert_eq!(
+            got,
+            vec![
+                Section::Body,
+                Section::Boilerplate,
+                Section::Boilerplate,
+                Section::Teaser,
+                Section::Boilerplate
+            ]
+        );
+    }
+}
