@@ -56,6 +56,15 @@ enum Command {
     /// Gazetteer tools.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
+    /// Score an extractor against peer test suites (JSON Lines) and print a table.
+    Eval {
+        /// What to score: dates, numbers (numbers and money suites) or langid.
+        #[arg(value_parser = ["dates", "numbers", "langid"])]
+        kind: String,
+        /// Suite files.
+        #[arg(required = true)]
+        suites: Vec<PathBuf>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -159,6 +168,7 @@ pub fn main() -> ExitCode {
         Command::Extract { file, common } => extract(file, common),
         Command::Check { dir, bless, common } => check_fixtures(dir, bless, common),
         Command::Gazetteer(GazetteerCommand::Check { dir }) => gazetteer_check(dir),
+        Command::Eval { kind, suites } => eval(&kind, &suites),
     };
     match result {
         Ok(code) => code,
@@ -425,6 +435,17 @@ fn check_fixtures(dir: PathBuf, bless: bool, common: CommonArgs) -> Result<ExitC
     } else {
         ExitCode::from(1)
     })
+}
+
+fn eval(kind: &str, suites: &[PathBuf]) -> Result<ExitCode, Fatal> {
+    let table = match kind {
+        "dates" => crate::eval::dates::run(suites),
+        "numbers" => crate::eval::numbers::run(suites),
+        _ => crate::eval::langid::run(suites),
+    }
+    .map_err(Fatal)?;
+    print!("{table}");
+    Ok(ExitCode::SUCCESS)
 }
 
 fn gazetteer_check(dir: Option<PathBuf>) -> Result<ExitCode, Fatal> {

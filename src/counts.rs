@@ -2,7 +2,7 @@
 //!
 //! (Being written: see issue 5.)
 
-use crate::model::{CountMention, MoneyMention, TextView};
+use crate::model::{CountMention, DateMention, MoneyMention, TextView};
 
 /// The count and money extractor, built once from every language's `numbers.toml`.
 #[derive(Debug)]

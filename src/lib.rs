@@ -23,6 +23,7 @@ pub mod check;
 pub mod cli;
 pub mod counts;
 pub mod dates;
+pub mod eval;
 pub mod events;
 pub mod fold;
 pub mod gazetteer;

@@ -260,7 +260,7 @@ impl Pipeline {
             })
         });
         record.dates = self.dates.extract(&view, record.reference_date.as_ref());
-        let (counts, money) = self.counts.extract(&view, &countries);
+        let (counts, money) = self.counts.extract(&view, &countries, &record.dates);
         record.counts = counts;
         record.money = money;
         record.events = self.events.extract(
