@@ -15,11 +15,13 @@ impl CountExtractor {
     }
 
     /// Every count and amount of money in the text. `countries` are the ISO alpha-2 codes of
-    /// the countries the document names (to tell which peso is meant).
+    /// the countries the document names (to tell which peso is meant); numbers inside `dates` are
+    /// parts of dates, not counts.
     pub fn extract(
         &self,
         _view: &TextView,
         _countries: &[String],
+        _dates: &[DateMention],
     ) -> (Vec<CountMention>, Vec<MoneyMention>) {
         (Vec::new(), Vec::new())
     }
