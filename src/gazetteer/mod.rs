@@ -466,9 +466,8 @@ impl Loader {
                 return Err(err("source", "every row needs a source".into()));
             }
             let country = cell("country");
-            if !country.is_empty()
-                && !(country.len() == 2 && country.chars().all(|c| c.is_ascii_uppercase()))
-            {
+            let alpha2 = country.len() == 2 && country.chars().all(|c| c.is_ascii_uppercase());
+            if !country.is_empty() && !alpha2 {
                 return Err(err(
                     "country",
                     format!("{country:?} is not an ISO 3166-1 alpha-2 code (two capital letters)"),

@@ -35,7 +35,7 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
                 .filter(|&i| !is_weak(h, i))
                 .map(|i| h.refs[i])
                 .collect();
-            (!refs.is_empty()).then(|| Hit {
+            (!refs.is_empty()).then_some(Hit {
                 span: h.span,
                 layer: h.layer,
                 refs,
@@ -71,7 +71,7 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
                 .filter(|&i| !is_weak(h, i) || supported(h.refs[i].entity))
                 .map(|i| h.refs[i])
                 .collect();
-            (!refs.is_empty()).then(|| Hit {
+            (!refs.is_empty()).then_some(Hit {
                 span: h.span,
                 layer: h.layer,
                 refs,
