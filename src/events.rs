@@ -11,8 +11,11 @@
 //! - Mode: cue words from `[modes]` in the few words before the trigger make the event
 //!   negated, hypothetical or future (checked in that order).
 //! - Section: the section of the sentence's paragraph (teasers report other stories).
-//! - Within a document, events of one type with the same participants and compatible dates
-//!   merge into the first.
+//! - A trigger inside an entity's name ("Training" in "Office of Overseas Prosecutorial
+//!   Development, Assistance and Training") is no trigger, and `not_triggers` phrases ("press
+//!   conference") hide the trigger words inside them.
+//! - Within a document, later mentions of an event merge into the first: same type, section
+//!   and mode, compatible dates and counts, and a shared actor or no one new.
 //! - Confidence: 0.4, plus 0.15 for each kind of argument found (entities other than
 //!   countries, countries, a date, a count), less 0.1 when the mode is not asserted; in
 //!   [0, 0.95].
@@ -30,6 +33,9 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Deserialize)]
 struct EventsTable {
     triggers: BTreeMap<String, Vec<String>>,
+    /// Phrases that contain a trigger but are no event ("press conference").
+    #[serde(default)]
+    not_triggers: Vec<String>,
     modes: ModesTable,
 }
 
@@ -45,7 +51,9 @@ const MODE_WINDOW_WORDS: usize = 4;
 
 #[derive(Debug)]
 struct LanguageEvents {
-    triggers: PhraseSet<EventType>,
+    /// `None` marks a phrase that is no trigger; leftmost-longest lets it hide the trigger
+    /// inside it.
+    triggers: PhraseSet<Option<EventType>>,
     modes: PhraseSet<Mode>,
 }
 
@@ -69,8 +77,9 @@ impl EventExtractor {
                         d.lang
                     )
                 })?;
-                triggers.extend(phrases.iter().map(|p| (p.clone(), ty)));
+                triggers.extend(phrases.iter().map(|p| (p.clone(), Some(ty))));
             }
+            triggers.extend(t.not_triggers.iter().map(|p| (p.clone(), None)));
             let modes = t
                 .modes
                 .negated
@@ -146,7 +155,16 @@ impl EventExtractor {
             }
             let mut seen: Vec<EventType> = Vec::new();
             for h in &hits {
-                for &ty in h.payloads {
+                // A trigger word inside a name ("Training" in OPDAT's name) is no trigger.
+                let in_name = entities.iter().any(|e| {
+                    e.mentions
+                        .iter()
+                        .any(|m| m.start <= h.span.start && h.span.end <= m.end)
+                });
+                if in_name {
+                    continue;
+                }
+                for &ty in h.payloads.iter().flatten() {
                     if seen.contains(&ty) {
                         continue;
                     }
@@ -231,25 +249,51 @@ fn mode_before(
     Mode::Asserted
 }
 
-/// Merge events of one type with the same participants and compatible dates.
+/// Merge mentions of one event: same type, section and mode, compatible dates and counts,
+/// and the later one names no one new, or shares a named actor (agency, person, gang) with
+/// the first.
 fn merge(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     for e in events {
+        let actors = |x: &Event| -> Vec<String> {
+            x.agencies
+                .iter()
+                .chain(&x.people)
+                .chain(&x.gangs)
+                .cloned()
+                .collect()
+        };
         let same = out.iter_mut().find(|o| {
+            let (oa, ea) = (actors(o), actors(&e));
+            let shares_actor = ea.iter().any(|a| oa.contains(a));
+            let adds_no_one = ea.iter().all(|a| oa.contains(a))
+                && e.countries.iter().all(|c| o.countries.contains(c));
             o.kind == e.kind
                 && o.section == e.section
                 && o.mode == e.mode
-                && o.agencies == e.agencies
-                && o.people == e.people
-                && o.gangs == e.gangs
-                && o.countries == e.countries
-                && o.counts == e.counts
                 && (o.date.is_none() || e.date.is_none() || o.date == e.date)
+                && (o.counts.is_empty() || e.counts.is_empty() || o.counts == e.counts)
+                && (shares_actor || adds_no_one)
         });
         match same {
             Some(o) => {
                 if o.date.is_none() {
                     o.date = e.date;
+                }
+                for (into, from) in [
+                    (&mut o.agencies, &e.agencies),
+                    (&mut o.countries, &e.countries),
+                    (&mut o.people, &e.people),
+                    (&mut o.gangs, &e.gangs),
+                ] {
+                    for id in from {
+                        if !into.contains(id) {
+                            into.push(id.clone());
+                        }
+                    }
+                }
+                if o.counts.is_empty() {
+                    o.counts = e.counts;
                 }
             }
             None => out.push(e),
