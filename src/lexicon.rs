@@ -72,8 +72,9 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
         })
     }
 
-    /// Leftmost-longest whole-word hits within the folded range `range` of `folded`.
-    pub fn find(
+    /// Every whole-word hit within the folded range `range`, overlapping ones included, in
+    /// the order the automaton reports them.
+    pub fn all_hits(
         &self,
         folded: &FoldedText,
         range: std::ops::Range<usize>,
@@ -82,31 +83,56 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             return Vec::new();
         };
         let f = folded.as_str();
-        let hay = &f[range.clone()];
-        let mut all: Vec<(usize, usize, usize)> = Vec::new();
-        for m in ac.find_overlapping_iter(hay) {
-            let (s, e) = (m.start() + range.start, m.end() + range.start);
-            if on_word_boundaries(f, s, e) && folded.original_span(s, e).is_some() {
-                all.push((s, e, m.pattern().as_usize()));
-            }
-        }
-        all.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         let mut out = Vec::new();
-        let mut last_end = 0;
-        for (s, e, p) in all {
-            if s < last_end {
+        for m in ac.find_overlapping_iter(&f[range.clone()]) {
+            let (s, e) = (m.start() + range.start, m.end() + range.start);
+            if !on_word_boundaries(f, s, e) {
                 continue;
             }
-            last_end = e;
-            let span = folded.original_span(s, e).expect("checked above");
-            out.push(PhraseHit {
-                folded_start: s,
-                folded_end: e,
-                span,
-                payloads: &self.payloads[p],
-            });
+            if let Some(span) = folded.original_span(s, e) {
+                out.push(PhraseHit {
+                    folded_start: s,
+                    folded_end: e,
+                    span,
+                    payloads: &self.payloads[m.pattern().as_usize()],
+                });
+            }
         }
         out
+    }
+
+    /// Leftmost-longest whole-word hits within the folded range `range` of `folded`.
+    pub fn find(
+        &self,
+        folded: &FoldedText,
+        range: std::ops::Range<usize>,
+    ) -> Vec<PhraseHit<'_, T>> {
+        let mut all = self.all_hits(folded, range);
+        all.sort_by(|a, b| {
+            a.folded_start
+                .cmp(&b.folded_start)
+                .then(b.folded_end.cmp(&a.folded_end))
+        });
+        let mut out = Vec::new();
+        let mut last_end = 0;
+        for h in all {
+            if h.folded_start < last_end {
+                continue;
+            }
+            last_end = h.folded_end;
+            out.push(h);
+        }
+        out
+    }
+
+    /// Number of distinct folded phrases.
+    pub fn len(&self) -> usize {
+        self.payloads.len()
+    }
+
+    /// True when the set has no phrase.
+    pub fn is_empty(&self) -> bool {
+        self.payloads.is_empty()
     }
 
     /// True when any phrase occurs on whole words in the folded range.

@@ -16,10 +16,9 @@
 //! Perú" is an agency mention and "Perú" inside it is still a country mention.
 
 use super::{Alias, Entity};
-use crate::fold::{fold_str, FoldedText};
+use crate::fold::FoldedText;
+use crate::lexicon::PhraseSet;
 use crate::model::{EntityType, Span};
-use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
 
 /// A reference from an automaton pattern to the alias of an entity it stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,91 +40,54 @@ pub struct Hit {
     pub refs: Vec<AliasRef>,
 }
 
-/// The compiled automaton and its pattern table.
+/// The compiled automaton: every folded alias, with the aliases it stands for.
 #[derive(Debug)]
 pub struct Matcher {
-    automaton: Option<AhoCorasick>,
-    /// For each pattern id, the aliases it stands for.
-    patterns: Vec<Vec<AliasRef>>,
+    aliases: PhraseSet<AliasRef>,
 }
 
 impl Matcher {
     /// Compile every alias of every entity.
     pub fn build(entities: &[Entity]) -> Result<Matcher, String> {
-        let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut folded: Vec<String> = Vec::new();
-        let mut patterns: Vec<Vec<AliasRef>> = Vec::new();
-        for (ei, e) in entities.iter().enumerate() {
-            for (ai, a) in e.aliases.iter().enumerate() {
-                let f = fold_str(a.text.trim());
-                if f.is_empty() {
-                    continue;
-                }
-                let pid = *ids.entry(f.clone()).or_insert_with(|| {
-                    folded.push(f);
-                    patterns.push(Vec::new());
-                    patterns.len() - 1
-                });
-                let r = AliasRef {
-                    entity: ei as u32,
-                    alias: ai as u32,
-                };
-                if !patterns[pid].contains(&r) {
-                    patterns[pid].push(r);
-                }
-            }
-        }
-        let automaton = if folded.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .build(&folded)
-                    .map_err(|e| format!("cannot build the gazetteer automaton: {e}"))?,
-            )
-        };
+        let refs = entities.iter().enumerate().flat_map(|(ei, e)| {
+            e.aliases.iter().enumerate().map(move |(ai, a)| {
+                (
+                    a.text.as_str(),
+                    AliasRef {
+                        entity: ei as u32,
+                        alias: ai as u32,
+                    },
+                )
+            })
+        });
         Ok(Matcher {
-            automaton,
-            patterns,
+            aliases: PhraseSet::new(refs)?,
         })
     }
 
     /// Number of distinct folded aliases.
     pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
+        self.aliases.len()
     }
 
     /// Every valid hit in `text` (whose folded form is `folded`), before layer selection.
     pub fn hits(&self, text: &str, folded: &FoldedText, entities: &[Entity]) -> Vec<Hit> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
-        };
-        let f = folded.as_str();
         let mut out = Vec::new();
-        for m in ac.find_overlapping_iter(f) {
-            let (fs, fe) = (m.start(), m.end());
-            if !on_word_boundaries(f, fs, fe) {
-                continue;
-            }
-            let Some(span) = folded.original_span(fs, fe) else {
-                continue;
-            };
-            let surface = span.of(text);
+        for h in self.aliases.all_hits(folded, 0..folded.as_str().len()) {
+            let surface = h.span.of(text);
             let mut layers: [Vec<AliasRef>; 2] = [Vec::new(), Vec::new()];
-            for r in &self.patterns[m.pattern().as_usize()] {
+            for r in h.payloads {
                 let e = &entities[r.entity as usize];
                 let a: &Alias = &e.aliases[r.alias as usize];
                 if a.case_sensitive && !same_as_written(surface, &a.text) {
                     continue;
                 }
-                let layer = usize::from(e.kind == EntityType::Country);
-                layers[layer].push(*r);
+                layers[usize::from(e.kind == EntityType::Country)].push(*r);
             }
             for (layer, refs) in layers.into_iter().enumerate() {
                 if !refs.is_empty() {
                     out.push(Hit {
-                        span,
+                        span: h.span,
                         layer: layer as u8,
                         refs,
                     });

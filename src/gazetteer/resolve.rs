@@ -10,7 +10,7 @@
 //!
 //! Entities are written in the order of their first mention; mentions in text order.
 
-use super::matcher::{select, Hit};
+use super::matcher::{select, AliasRef, Hit};
 use super::Gazetteer;
 use crate::fold::FoldedText;
 use crate::model::{EntityRecord, EntitySource, EntityType, SpanText};
@@ -22,26 +22,10 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
     if raw.is_empty() {
         return Vec::new();
     }
-    let is_weak = |h: &Hit, i: usize| {
-        let r = h.refs[i];
-        g.entities[r.entity as usize].aliases[r.alias as usize].weak
-    };
+    let is_weak = |r: &AliasRef| g.entities[r.entity as usize].aliases[r.alias as usize].weak;
 
     // 1. What the document names by strong aliases alone.
-    let strong: Vec<Hit> = raw
-        .iter()
-        .filter_map(|h| {
-            let refs: Vec<_> = (0..h.refs.len())
-                .filter(|&i| !is_weak(h, i))
-                .map(|i| h.refs[i])
-                .collect();
-            (!refs.is_empty()).then_some(Hit {
-                span: h.span,
-                layer: h.layer,
-                refs,
-            })
-        })
-        .collect();
+    let strong = keep_refs(&raw, |r| !is_weak(r));
     let mut named: HashSet<u32> = HashSet::new();
     for h in select(strong) {
         let distinct: BTreeSet<u32> = h.refs.iter().map(|r| r.entity).collect();
@@ -64,20 +48,7 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
     };
 
     // 2. Weak aliases that count, and selection again.
-    let usable: Vec<Hit> = raw
-        .iter()
-        .filter_map(|h| {
-            let refs: Vec<_> = (0..h.refs.len())
-                .filter(|&i| !is_weak(h, i) || supported(h.refs[i].entity))
-                .map(|i| h.refs[i])
-                .collect();
-            (!refs.is_empty()).then_some(Hit {
-                span: h.span,
-                layer: h.layer,
-                refs,
-            })
-        })
-        .collect();
+    let usable = keep_refs(&raw, |r| !is_weak(r) || supported(r.entity));
 
     // 3. One entity (or one candidate set) per hit.
     let mut order: Vec<Vec<u32>> = Vec::new();
@@ -121,6 +92,20 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
                 },
                 mentions: mentions.remove(&key).unwrap_or_default(),
             }
+        })
+        .collect()
+}
+
+/// The hits with only the aliases `keep` accepts; hits left with none are dropped.
+fn keep_refs(raw: &[Hit], keep: impl Fn(&AliasRef) -> bool) -> Vec<Hit> {
+    raw.iter()
+        .filter_map(|h| {
+            let refs: Vec<AliasRef> = h.refs.iter().filter(|r| keep(r)).copied().collect();
+            (!refs.is_empty()).then_some(Hit {
+                span: h.span,
+                layer: h.layer,
+                refs,
+            })
         })
         .collect()
 }
