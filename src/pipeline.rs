@@ -14,6 +14,7 @@ use crate::counts::CountExtractor;
 use crate::dates::DateExtractor;
 use crate::events::EventExtractor;
 use crate::fold::FoldedText;
+use crate::gazetteer::learn::Learner;
 use crate::gazetteer::{resolve, Gazetteer, GazetteerBuilder, LoadError};
 use crate::ingest::{self, Document, Input};
 use crate::lang::{self, LanguageDetector};
@@ -114,6 +115,7 @@ impl PipelineBuilder {
         }
         Ok(Pipeline {
             gazetteer: g.build()?,
+            learner: Learner::new().map_err(BuildError::LanguageData)?,
             segmenter: Segmenter::new().map_err(BuildError::LanguageData)?,
             detector: LanguageDetector::new(&self.languages).map_err(BuildError::Option)?,
             dates: DateExtractor::new().map_err(BuildError::LanguageData)?,
@@ -159,6 +161,7 @@ pub fn valid_iso_date(s: &str) -> bool {
 #[derive(Debug)]
 pub struct Pipeline {
     gazetteer: Gazetteer,
+    learner: Learner,
     segmenter: Segmenter,
     detector: LanguageDetector,
     dates: DateExtractor,
@@ -242,6 +245,7 @@ impl Pipeline {
             .collect();
 
         record.entities = resolve::entities(&self.gazetteer, text, &folded);
+        self.learner.extend(text, &mut record.entities);
         let countries: Vec<String> = record
             .entities
             .iter()

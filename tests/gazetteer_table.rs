@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use trawl::fold::FoldedText;
+use trawl::gazetteer::learn::Learner;
 use trawl::gazetteer::{resolve, GazetteerBuilder};
 
 #[derive(Deserialize)]
@@ -34,13 +35,15 @@ fn gazetteer_matching_rules() {
         b = b.file(name, contents.trim_start());
     }
     let g = b.build().unwrap();
+    let learner = Learner::new().unwrap();
     let filter = std::env::var("TRAWL_CASE").unwrap_or_default();
     let mut failures = Vec::new();
     let mut ran = 0;
     for case in table.case.iter().filter(|c| c.name.contains(&filter)) {
         ran += 1;
         let folded = FoldedText::new(&case.text);
-        let entities = resolve::entities(&g, &case.text, &folded);
+        let mut entities = resolve::entities(&g, &case.text, &folded);
+        learner.extend(&case.text, &mut entities);
         let mut got: Vec<(usize, String)> = Vec::new();
         for e in &entities {
             for m in &e.mentions {

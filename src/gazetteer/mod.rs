@@ -18,6 +18,7 @@
 //! its `candidates`.
 
 pub mod check;
+pub mod learn;
 pub mod matcher;
 pub mod resolve;
 

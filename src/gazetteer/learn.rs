@@ -1,0 +1,269 @@
+//! Aliases a document teaches about itself.
+//!
+//! After the gazetteer pass, a document can define names for the rest of its own text:
+//! - "Tren de Aragua (TdA)" or "TdA (Tren de Aragua)": the short form in parentheses (or
+//!   before them) becomes an alias of the entity for this document;
+//! - a person named in full ("Kristi Noem") makes later surname mentions ("Noem") and, for
+//!   names of three words or more, the family names ("Rosales Castillo") mentions of that
+//!   person, when written with a capital as names are;
+//! - a capitalized name that is in no gazetteer but is defined with an acronym whose letters
+//!   are its initials ("Security Implementation Group (SIG)") becomes a document-local `org`,
+//!   with id `doc:<slug>`, unless its head word says it is a document or an event
+//!   ("Memorandum of Cooperation (MOC)": the heads are data in each language's `text.toml`).
+//!
+//! Learned aliases are matched case-sensitively on whole words, and never where another
+//! non-country mention already is, so mentions stay non-overlapping.
+
+use crate::fold::fold_str;
+use crate::languages::{self, LANGUAGES};
+use crate::model::{EntityRecord, EntitySource, EntityType, Span, SpanText};
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// "(ACR)": an acronym-like token in parentheses.
+static PAREN_ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \(\s*
+        ( [A-Z] [A-Za-z0-9&.\-]{1,11} )   # starts with a capital, short
+        \s*\)",
+    )
+    .expect("valid regex")
+});
+
+/// "ACR (": an acronym-like token just before an opening parenthesis.
+static ACRONYM_BEFORE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?x) ( [A-Z] [A-Za-z0-9&.\-]{1,11} ) \s* \( ([^()]{3,120}) \)")
+        .expect("valid regex")
+});
+
+#[derive(Deserialize)]
+struct Heads {
+    #[serde(default)]
+    not_org_heads: Vec<String>,
+    #[serde(default)]
+    name_connectors: Vec<String>,
+}
+
+/// What the learner needs from the language tables, built once.
+#[derive(Debug)]
+pub struct Learner {
+    not_org_heads: HashSet<String>,
+    connectors: HashSet<String>,
+}
+
+impl Learner {
+    /// Build from every language's `text.toml`.
+    pub fn new() -> Result<Learner, String> {
+        let mut l = Learner {
+            not_org_heads: HashSet::new(),
+            connectors: HashSet::new(),
+        };
+        for d in LANGUAGES {
+            let h: Heads = languages::parse(d.lang, "text.toml", d.text)?;
+            l.not_org_heads
+                .extend(h.not_org_heads.iter().map(|w| fold_str(w)));
+            l.connectors
+                .extend(h.name_connectors.iter().map(|w| fold_str(w)));
+        }
+        Ok(l)
+    }
+
+    /// Add the mentions and document-local entities the document defines.
+    pub fn extend(&self, text: &str, entities: &mut Vec<EntityRecord>) {
+        // (entity index, alias) pairs learned from the text.
+        let mut learned: Vec<(usize, String)> = Vec::new();
+        for m in PAREN_ACRONYM.captures_iter(text) {
+            let whole = m.get(0).expect("group 0");
+            let acr = m.get(1).expect("group 1");
+            if !acronym_like(acr.as_str()) {
+                continue;
+            }
+            let before = text[..whole.start()].trim_end();
+            if let Some(i) = entity_ending_at(entities, before.len()) {
+                learned.push((i, acr.as_str().to_string()));
+            } else if let Some(name) = self.defined_name(before, acr.as_str()) {
+                let start = before.len() - name.len();
+                let id = format!("doc:{}", slug(name));
+                let i = match entities.iter().position(|e| e.id == id) {
+                    Some(i) => i,
+                    None => {
+                        entities.push(EntityRecord {
+                            id,
+                            kind: EntityType::Org,
+                            name: name.to_string(),
+                            source: EntitySource::Document,
+                            candidates: Vec::new(),
+                            mentions: Vec::new(),
+                        });
+                        entities.len() - 1
+                    }
+                };
+                let span = Span::new(start, before.len());
+                if free(entities, span) {
+                    entities[i].mentions.push(SpanText::new(text, span));
+                }
+                learned.push((i, acr.as_str().to_string()));
+                learned.push((i, name.to_string()));
+            }
+        }
+        for m in ACRONYM_BEFORE_PAREN.captures_iter(text) {
+            let acr = m.get(1).expect("group 1");
+            if !acronym_like(acr.as_str()) {
+                continue;
+            }
+            let inner = m.get(2).expect("group 2");
+            let inner_start =
+                inner.start() + (inner.as_str().len() - inner.as_str().trim_start().len());
+            let inner_end = inner.end() - (inner.as_str().len() - inner.as_str().trim_end().len());
+            if let Some(i) = entities.iter().position(|e| {
+                e.kind != EntityType::Country
+                    && e.mentions
+                        .iter()
+                        .any(|x| x.start == inner_start && x.end == inner_end)
+            }) {
+                learned.push((i, acr.as_str().to_string()));
+            }
+        }
+        // Surnames of people named in full.
+        for (i, e) in entities.iter().enumerate() {
+            if e.kind != EntityType::Person {
+                continue;
+            }
+            for m in &e.mentions {
+                let words: Vec<&str> = m.text.split_whitespace().collect();
+                if words.len() < 2
+                    || !words
+                        .iter()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                {
+                    continue;
+                }
+                learned.push((i, words[words.len() - 1].to_string()));
+                if words.len() >= 3 {
+                    learned.push((i, words[1..].join(" ")));
+                }
+            }
+        }
+        learned.sort();
+        learned.dedup();
+        // Longer aliases first, so "Pérez García" is not taken as "García".
+        learned.sort_by_key(|(_, a)| std::cmp::Reverse(a.len()));
+        for (i, alias) in learned {
+            if alias.chars().count() < 2 {
+                continue;
+            }
+            for (start, _) in text.match_indices(alias.as_str()) {
+                let span = Span::new(start, start + alias.len());
+                if on_word_edges(text, span) && free(entities, span) {
+                    entities[i].mentions.push(SpanText::new(text, span));
+                }
+            }
+        }
+        for e in entities.iter_mut() {
+            e.mentions.sort_by_key(|m| (m.start, m.end));
+        }
+        entities.retain(|e| !e.mentions.is_empty());
+        entities.sort_by_key(|e| e.mentions.first().map(|m| m.start).unwrap_or(usize::MAX));
+    }
+
+    /// The capitalized name that ends `before` and whose initials spell `acronym`.
+    fn defined_name<'t>(&self, before: &'t str, acronym: &str) -> Option<&'t str> {
+        let letters: Vec<char> = acronym.chars().filter(|c| c.is_uppercase()).collect();
+        // A plural acronym ("RLAs", "NGOs") names a kind of thing, not one organization.
+        let plural =
+            acronym.ends_with('s') && acronym.chars().filter(|c| c.is_lowercase()).count() == 1;
+        if letters.len() < 2 || plural {
+            return None;
+        }
+        // Walk back over words: capitalized words count, connectors are allowed inside.
+        let mut start = before.len();
+        let mut initials: Vec<char> = Vec::new();
+        let mut first_word = "";
+        for (ws, w) in words_backwards(before) {
+            let first = w.chars().next()?;
+            if first.is_uppercase() {
+                initials.push(first);
+                start = ws;
+                first_word = w;
+                if initials.len() == letters.len() {
+                    break;
+                }
+            } else if self.connectors.contains(&fold_str(w)) && !initials.is_empty() {
+                continue;
+            } else {
+                break;
+            }
+        }
+        initials.reverse();
+        if initials != letters || self.not_org_heads.contains(&fold_str(first_word)) {
+            return None;
+        }
+        Some(&before[start..])
+    }
+}
+
+/// Words of `s` from the end, with their start offsets; stops at punctuation that ends a name.
+fn words_backwards(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut end = s.len();
+    std::iter::from_fn(move || {
+        let head = s[..end].trim_end();
+        if head.is_empty() || head.ends_with([',', ';', ':', '.', '(', ')', '"', '“', '”']) {
+            return None;
+        }
+        let ws = head
+            .rfind(char::is_whitespace)
+            .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0);
+        end = ws;
+        Some((ws, &head[ws..]))
+    })
+}
+
+/// True for a token that reads as an acronym: two capitals at least, and short unless it is
+/// all capitals ("TdA", "MS-13", "OPDAT"; not "Colombia").
+fn acronym_like(s: &str) -> bool {
+    let caps = s.chars().filter(|c| c.is_uppercase()).count();
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    caps >= 2 && (caps == letters || s.chars().count() <= 5)
+}
+
+/// Index of the non-country entity with a mention ending exactly at `end`.
+fn entity_ending_at(entities: &[EntityRecord], end: usize) -> Option<usize> {
+    entities
+        .iter()
+        .position(|e| e.kind != EntityType::Country && e.mentions.iter().any(|m| m.end == end))
+}
+
+/// True when no non-country mention overlaps `span`.
+fn free(entities: &[EntityRecord], span: Span) -> bool {
+    !entities
+        .iter()
+        .filter(|e| e.kind != EntityType::Country)
+        .any(|e| {
+            e.mentions
+                .iter()
+                .any(|m| m.start < span.end && span.start < m.end)
+        })
+}
+
+fn on_word_edges(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// A lower-case ASCII slug of a name.
+fn slug(name: &str) -> String {
+    let mut s = String::new();
+    for c in fold_str(name).chars() {
+        if c.is_ascii_alphanumeric() {
+            s.push(c);
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    s.trim_end_matches('-').to_string()
+}
