@@ -104,7 +104,10 @@ fn every_input_appears_with_its_status() {
     .map(|(a, b)| (a.to_string(), b.to_string()))
     .collect();
     for e in fs::read_dir(fixtures()).unwrap() {
-        want.insert(e.unwrap().file_name().to_string_lossy().into_owned(), "ok".into());
+        want.insert(
+            e.unwrap().file_name().to_string_lossy().into_owned(),
+            "ok".into(),
+        );
     }
     let fixture_count = want.len() - 9;
     assert_eq!(got, want);

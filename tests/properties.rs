@@ -138,9 +138,26 @@ fn check_record(text: &str, r: &Record) -> Result<(), TestCaseError> {
             prop_assert_eq!(&text[start..end], s.as_str());
         }
     }
-    // Every entity mention is really one of the entity's aliases, once folded.
+    // Every entity mention is really one of the entity's aliases, once folded, or an alias the
+    // document taught: a short form next to parentheses, or the end of a longer mention.
     let g = PIPELINE.gazetteer();
     for e in &r.entities {
+        let taught = |m: &str| {
+            text.contains(&format!("({m})"))
+                || text.contains(&format!("{m} ("))
+                || e.mentions
+                    .iter()
+                    .any(|o| o.text.len() > m.len() && o.text.ends_with(&format!(" {m}")))
+        };
+        if e.id.starts_with("doc:") {
+            for m in &e.mentions {
+                prop_assert!(
+                    taught(&m.text) || text.contains(&format!("{} (", m.text)) || m.text == e.name,
+                    "{m:?}"
+                );
+            }
+            continue;
+        }
         let ids: Vec<&str> = if e.candidates.is_empty() {
             vec![e.id.as_str()]
         } else {

@@ -118,6 +118,10 @@ impl Learner {
             let inner_start =
                 inner.start() + (inner.as_str().len() - inner.as_str().trim_start().len());
             let inner_end = inner.end() - (inner.as_str().len() - inner.as_str().trim_end().len());
+            // Only a full name in parentheses defines the short form before it.
+            if !inner.as_str().trim().contains(char::is_whitespace) {
+                continue;
+            }
             if let Some(i) = entities.iter().position(|e| {
                 e.kind != EntityType::Country
                     && e.mentions
