@@ -8,13 +8,18 @@
 //!    whose country it names); when exactly one remains it is that entity, otherwise the
 //!    mention goes to one entity record listing every remaining id in `candidates`.
 //!
+//! 4. A name followed by a link word and the entity's own country ("Policía Nacional Civil de
+//!    Guatemala") is one mention; the country stays a country mention inside it.
+//!
 //! Entities are written in the order of their first mention; mentions in text order.
 
 use super::matcher::{select, AliasRef, Hit};
 use super::Gazetteer;
 use crate::fold::FoldedText;
 use crate::model::{EntityRecord, EntitySource, EntityType, SpanText};
+use regex::Regex;
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// Find and resolve every gazetteer entity in `text`.
 pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRecord> {
@@ -71,7 +76,7 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
         });
         entry.push(SpanText::new(text, h.span));
     }
-    order
+    let mut records: Vec<EntityRecord> = order
         .into_iter()
         .map(|key| {
             let mut ids: Vec<&str> = key
@@ -93,7 +98,46 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
                 mentions: mentions.remove(&key).unwrap_or_default(),
             }
         })
-        .collect()
+        .collect();
+    attach_countries(g, text, &mut records);
+    records
+}
+
+/// "of", "de la", "do"… between a generic name and its country.
+static COUNTRY_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:of\s+the|of|de\s+la|de\s+los|del|de|do|da|dos|du|des|d[’'])\s*")
+        .expect("valid regex")
+});
+
+/// "Policía Nacional Civil de Guatemala": a name followed by a link word and the entity's own
+/// country is one mention, with the country still a country mention inside it.
+fn attach_countries(g: &Gazetteer, text: &str, records: &mut [EntityRecord]) {
+    let country_mentions: Vec<(usize, usize, String)> = records
+        .iter()
+        .filter(|r| r.kind == EntityType::Country && r.candidates.is_empty())
+        .filter_map(|r| g.get(&r.id).and_then(|e| e.country.clone()).map(|c| (r, c)))
+        .flat_map(|(r, c)| r.mentions.iter().map(move |m| (m.start, m.end, c.clone())))
+        .collect();
+    for r in records.iter_mut() {
+        if r.kind == EntityType::Country || !r.candidates.is_empty() {
+            continue;
+        }
+        let Some(own) = g.get(&r.id).and_then(|e| e.country.clone()) else {
+            continue;
+        };
+        for m in r.mentions.iter_mut() {
+            let Some(link) = COUNTRY_LINK.find(&text[m.end..]) else {
+                continue;
+            };
+            let at = m.end + link.end();
+            if let Some((_, end, _)) = country_mentions
+                .iter()
+                .find(|(s, _, c)| *s == at && *c == own)
+            {
+                *m = SpanText::new(text, crate::model::Span::new(m.start, *end));
+            }
+        }
+    }
 }
 
 /// The hits with only the aliases `keep` accepts; hits left with none are dropped.
