@@ -158,8 +158,29 @@ impl LanguageDetector {
         if letters < MIN_DETECT_CHARS {
             return None;
         }
+        self.guess(text)
+    }
+
+    /// The detector's best guess for `text` however short it is (None only when there is
+    /// nothing to judge). [`LanguageDetector::detect`] is this behind the short-span policy;
+    /// the evaluation scores this.
+    pub fn guess(&self, text: &str) -> Option<(Lang, f64)> {
+        self.whatlang(text)
+    }
+
+    /// whatlang alone over the allow-list, with no evidence of trawl's own: the baseline the
+    /// evaluation compares [`LanguageDetector::guess`] with.
+    pub fn whatlang(&self, text: &str) -> Option<(Lang, f64)> {
+        if self.allowed.len() == 1 {
+            return Some((self.allowed[0], 1.0));
+        }
         let info = self.detector.detect(text)?;
         Some((from_whatlang(info.lang())?, info.confidence()))
+    }
+
+    /// The allow-list, in the order given.
+    pub fn allowed(&self) -> &[Lang] {
+        &self.allowed
     }
 
     /// Fill in paragraph and sentence languages; return the document's language and segments.
