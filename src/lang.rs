@@ -12,11 +12,17 @@
 //!
 //! What this does not do (yet): detect a switch inside a paragraph.
 
+use crate::languages;
 use crate::model::{Lang, LanguageGuess, Paragraph, Section, SegmentRecord, Sentence};
-use std::collections::BTreeMap;
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
 
 /// Paragraphs with fewer letters than this inherit their language.
 pub const MIN_DETECT_CHARS: usize = 24;
+
+/// The trigram detector sees at most this many bytes of a span (cut at white space).
+pub const SAMPLE_BYTES: usize = 512;
 
 /// ISO 639-3 (whatlang's codes) to ISO 639-1, for every language whatlang knows.
 const ISO_639_1: &[(&str, &str)] = &[
@@ -119,6 +125,8 @@ fn from_whatlang(lang: whatlang::Lang) -> Option<Lang> {
 pub struct LanguageDetector {
     allowed: Vec<Lang>,
     detector: whatlang::Detector,
+    evidence: Option<Evidence>,
+    sample_bytes: usize,
 }
 
 /// What detection found for one document.
@@ -128,6 +136,156 @@ pub struct DocumentLanguages {
     pub language: Option<LanguageGuess>,
     /// Runs of paragraphs in one language.
     pub segments: Vec<SegmentRecord>,
+}
+
+/// The detection-evidence lists of one language's `text.toml` (other fields are ignored).
+#[derive(Deserialize)]
+struct EvidenceTable {
+    #[serde(default)]
+    stop_words: Vec<String>,
+    #[serde(default)]
+    distinctive: Vec<String>,
+}
+
+/// Stop words and distinctive marks of every allowed language, compiled once. A word or mark
+/// listed by k allowed languages gives each of them 1/k point, so shared words are neutral.
+#[derive(Debug)]
+struct Evidence {
+    /// Lower-case word -> (index in the allow-list, points).
+    words: HashMap<String, Vec<(usize, f32)>>,
+    /// Lower-case marks, found overlapping in the padded lower-case text.
+    marks: AhoCorasick,
+    /// Per mark pattern: (index in the allow-list, points).
+    mark_points: Vec<Vec<(usize, f32)>>,
+}
+
+impl Evidence {
+    /// None when some allowed language has no tables: evidence for only some of the
+    /// candidates would bias the choice, so such allow-lists use whatlang alone.
+    fn build(allowed: &[Lang]) -> Result<Option<Evidence>, String> {
+        let mut words: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut marks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, &l) in allowed.iter().enumerate() {
+            let Some(d) = languages::data(l) else {
+                return Ok(None);
+            };
+            let t: EvidenceTable = languages::parse(l, "text.toml", d.text)?;
+            for w in t.stop_words {
+                let e = words.entry(w.to_lowercase()).or_default();
+                if !e.contains(&i) {
+                    e.push(i);
+                }
+            }
+            for m in t.distinctive {
+                let e = marks.entry(m.to_lowercase().replace('’', "'")).or_default();
+                if !e.contains(&i) {
+                    e.push(i);
+                }
+            }
+        }
+        let share = |v: Vec<usize>, w: f32| {
+            let k = v.len() as f32;
+            v.into_iter().map(|i| (i, w / k)).collect::<Vec<_>>()
+        };
+        let (patterns, owners): (Vec<String>, Vec<Vec<usize>>) = marks.into_iter().unzip();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| format!("detection marks: {e}"))?;
+        Ok(Some(Evidence {
+            words: words
+                .into_iter()
+                .map(|(w, v)| (w, share(v, WORD_POINTS)))
+                .collect(),
+            marks: automaton,
+            mark_points: owners.into_iter().map(|v| share(v, MARK_POINTS)).collect(),
+        }))
+    }
+
+    /// Add each allowed language's points for `text` to `scores`.
+    fn score(&self, text: &str, scores: &mut [f32]) {
+        // Lower-cased, apostrophes unified, padded so that marks may name word edges (" the ").
+        let mut low = String::with_capacity(text.len() + 2);
+        low.push(' ');
+        for c in text.chars() {
+            if c == '’' {
+                low.push('\'');
+            } else if c.is_uppercase() {
+                low.extend(c.to_lowercase());
+            } else {
+                low.push(c);
+            }
+        }
+        low.push(' ');
+        for w in low.split(|c: char| !c.is_alphanumeric()) {
+            if let Some(owners) = self.words.get(w) {
+                for &(i, p) in owners {
+                    scores[i] += p;
+                }
+            }
+        }
+        for m in self.marks.find_overlapping_iter(&low) {
+            for &(i, p) in &self.mark_points[m.pattern().as_usize()] {
+                scores[i] += p;
+            }
+        }
+    }
+}
+
+/// Points for one stop-word hit.
+const WORD_POINTS: f32 = 1.0;
+/// Points for one distinctive mark.
+const MARK_POINTS: f32 = 1.0;
+/// Points given to whatlang's pick, times its confidence. An evidence margin above this
+/// cannot be overturned, so whatlang is not even run then.
+const WHATLANG_POINTS: f32 = 2.0;
+/// An evidence margin at least this large is strong: it decides short spans on its own and
+/// marks a sentence as a candidate switch inside its paragraph.
+const STRONG_MARGIN: f32 = 2.0;
+
+/// The best and runner-up score: (index, best, second).
+fn top2(scores: &[f32]) -> (usize, f32, f32) {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    let second = scores
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != best)
+        .map(|(_, &s)| s)
+        .fold(0.0f32, f32::max);
+    (best, scores[best], second)
+}
+
+/// The longest prefix of `text` of at most `max` bytes, cut at white space when there is some.
+fn sample(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    match text[..end].rfind(char::is_whitespace) {
+        Some(ws) if ws > max / 2 => &text[..ws],
+        _ => &text[..end],
+    }
+}
+
+fn letters(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// One span's verdict.
+#[derive(Debug, Clone, Copy)]
+struct Verdict {
+    lang: Lang,
+    confidence: f64,
+    /// The evidence alone decides it by [`STRONG_MARGIN`].
+    strong: bool,
 }
 
 impl LanguageDetector {
@@ -146,35 +304,43 @@ impl LanguageDetector {
         Ok(LanguageDetector {
             allowed: allowed.to_vec(),
             detector: whatlang::Detector::with_allowlist(list),
+            evidence: Evidence::build(allowed)?,
+            sample_bytes: SAMPLE_BYTES,
         })
     }
 
-    /// Detect one span of text: its language and confidence, when long enough to tell.
+    /// The same detector with the trigram detector limited to `bytes` of each span (the
+    /// default is [`SAMPLE_BYTES`]); the evaluation uses it to measure what the bound costs.
+    pub fn with_sample_bytes(mut self, bytes: usize) -> LanguageDetector {
+        self.sample_bytes = bytes.max(1);
+        self
+    }
+
+    /// Detect one span of text: its language and confidence, when long enough to tell
+    /// ([`MIN_DETECT_CHARS`] letters) or when its own evidence is strong.
     pub fn detect(&self, text: &str) -> Option<(Lang, f64)> {
-        if self.allowed.len() == 1 {
-            return Some((self.allowed[0], 1.0));
+        let v = self.verdict(text)?;
+        if self.allowed.len() == 1 || v.strong || letters(text) >= MIN_DETECT_CHARS {
+            Some((v.lang, v.confidence))
+        } else {
+            None
         }
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < MIN_DETECT_CHARS {
-            return None;
-        }
-        self.guess(text)
     }
 
     /// The detector's best guess for `text` however short it is (None only when there is
     /// nothing to judge). [`LanguageDetector::detect`] is this behind the short-span policy;
     /// the evaluation scores this.
     pub fn guess(&self, text: &str) -> Option<(Lang, f64)> {
-        self.whatlang(text)
+        self.verdict(text).map(|v| (v.lang, v.confidence))
     }
 
-    /// whatlang alone over the allow-list, with no evidence of trawl's own: the baseline the
-    /// evaluation compares [`LanguageDetector::guess`] with.
+    /// whatlang alone over the allow-list (on the bounded sample), with no evidence of
+    /// trawl's own: the baseline the evaluation compares [`LanguageDetector::guess`] with.
     pub fn whatlang(&self, text: &str) -> Option<(Lang, f64)> {
         if self.allowed.len() == 1 {
             return Some((self.allowed[0], 1.0));
         }
-        let info = self.detector.detect(text)?;
+        let info = self.detector.detect(sample(text, self.sample_bytes))?;
         Some((from_whatlang(info.lang())?, info.confidence()))
     }
 
@@ -183,7 +349,57 @@ impl LanguageDetector {
         &self.allowed
     }
 
+    /// Evidence scores, then whatlang's pick (weighted by its confidence) when it could
+    /// still change the outcome.
+    fn verdict(&self, text: &str) -> Option<Verdict> {
+        if self.allowed.len() == 1 {
+            return Some(Verdict {
+                lang: self.allowed[0],
+                confidence: 1.0,
+                strong: true,
+            });
+        }
+        let Some(ev) = &self.evidence else {
+            let (lang, confidence) = self.whatlang(text)?;
+            return Some(Verdict {
+                lang,
+                confidence,
+                strong: false,
+            });
+        };
+        let mut scores = vec![0.0f32; self.allowed.len()];
+        ev.score(text, &mut scores);
+        let (best, s1, s2) = top2(&scores);
+        let strong = s1 - s2 >= STRONG_MARGIN;
+        if s1 - s2 > WHATLANG_POINTS {
+            return Some(Verdict {
+                lang: self.allowed[best],
+                confidence: 1.0,
+                strong,
+            });
+        }
+        if let Some((wl, wc)) = self.whatlang(text) {
+            if let Some(i) = self.allowed.iter().position(|&a| a == wl) {
+                // The small constant breaks ties in whatlang's favour.
+                scores[i] += WHATLANG_POINTS * wc as f32 + 1e-3;
+            }
+        } else if s1 == 0.0 {
+            return None;
+        }
+        let (best, s1, s2) = top2(&scores);
+        Some(Verdict {
+            lang: self.allowed[best],
+            confidence: f64::from(((s1 - s2) / WHATLANG_POINTS).clamp(0.0, 1.0)),
+            strong,
+        })
+    }
+
     /// Fill in paragraph and sentence languages; return the document's language and segments.
+    ///
+    /// A paragraph of at least [`MIN_DETECT_CHARS`] letters, or with strong evidence, gets its
+    /// own language; others inherit the document's. A sentence takes its paragraph's language
+    /// unless it is long enough, its own evidence strongly points elsewhere and the full
+    /// detector agrees: that is the only sentence-level detection, so its cost stays small.
     pub fn annotate(
         &self,
         text: &str,
@@ -219,13 +435,44 @@ impl LanguageDetector {
         for p in paragraphs.iter_mut() {
             p.lang = p.detected.or(dominant);
         }
+        let mut in_paragraph = vec![0usize; paragraphs.len()];
+        for s in sentences.iter() {
+            if let Some(n) = in_paragraph.get_mut(s.paragraph) {
+                *n += 1;
+            }
+        }
         for s in sentences.iter_mut() {
-            s.lang = paragraphs[s.paragraph].lang;
+            let Some(p) = paragraphs.get(s.paragraph) else {
+                continue;
+            };
+            s.lang = p.lang;
+            if in_paragraph[s.paragraph] > 1 {
+                if let Some(switch) = self.switch(s.span.of(text), p.lang) {
+                    s.lang = Some(switch);
+                }
+            }
         }
         DocumentLanguages {
             language,
             segments: segments(text, paragraphs, dominant),
         }
+    }
+
+    /// The language of a sentence that differs from its paragraph's, when there is evidence.
+    fn switch(&self, sentence: &str, paragraph: Option<Lang>) -> Option<Lang> {
+        let ev = self.evidence.as_ref()?;
+        if letters(sentence) < MIN_DETECT_CHARS {
+            return None;
+        }
+        let mut scores = vec![0.0f32; self.allowed.len()];
+        ev.score(sentence, &mut scores);
+        let (best, s1, s2) = top2(&scores);
+        let candidate = self.allowed[best];
+        if s1 - s2 < STRONG_MARGIN || Some(candidate) == paragraph {
+            return None;
+        }
+        let v = self.verdict(sentence)?;
+        (v.lang == candidate).then_some(candidate)
     }
 
     fn rank(&self, l: Lang) -> usize {
