@@ -172,6 +172,74 @@ pub fn run(paths: &[PathBuf]) -> Result<String, String> {
         "(lang- = negative: whatlang/trawl columns give the share wrongly assigned an allowed language)"
     );
 
+    // Accuracy by length: where a span's own verdict beats inheriting (MIN_DETECT_CHARS).
+    let positives: Vec<&Case> = suites
+        .iter()
+        .flat_map(|s| s.cases.iter())
+        .filter(|c| allowed.contains(&c.lang.as_str()))
+        .collect();
+    let bins = [0usize, 8, 16, 24, 32, 40, 48, 64, 96, usize::MAX];
+    let _ = writeln!(
+        out,
+        "accuracy by length in letters (all allowed-language records): letters n whatlang trawl"
+    );
+    for w in bins.windows(2) {
+        let (lo, hi) = (w[0], w[1]);
+        let in_bin: Vec<&&Case> = positives
+            .iter()
+            .filter(|c| (lo..hi).contains(&c.text.chars().filter(|x| x.is_alphabetic()).count()))
+            .collect();
+        let hits = |f: &dyn Fn(&str) -> Option<(Lang, f64)>| {
+            in_bin
+                .iter()
+                .filter(|c| f(&c.text).is_some_and(|(l, _)| l.code() == c.lang))
+                .count()
+        };
+        let label = if hi == usize::MAX {
+            format!("{lo}+")
+        } else {
+            format!("{lo}-{}", hi - 1)
+        };
+        let _ = writeln!(
+            out,
+            "  {:<8} {:>5} {:>9} {:>9}",
+            label,
+            in_bin.len(),
+            pct(hits(&|t| detector.whatlang(t)), in_bin.len()),
+            pct(hits(&|t| detector.guess(t)), in_bin.len())
+        );
+    }
+    // What the bounded trigram sample costs: sentence accuracy with smaller bounds.
+    let sentence_cases: Vec<&&Case> = positives
+        .iter()
+        .filter(|c| c.granularity == "sentence")
+        .collect();
+    if !sentence_cases.is_empty() {
+        let _ = write!(
+            out,
+            "sentence accuracy by trigram sample bound (default {}):",
+            lang::SAMPLE_BYTES
+        );
+        for bound in [32usize, 64, 128, 256, 512] {
+            let d = LanguageDetector::new(&lang::DEFAULT_LANGUAGES)?.with_sample_bytes(bound);
+            let w = sentence_cases
+                .iter()
+                .filter(|c| d.whatlang(&c.text).is_some_and(|(l, _)| l.code() == c.lang))
+                .count();
+            let g = sentence_cases
+                .iter()
+                .filter(|c| d.guess(&c.text).is_some_and(|(l, _)| l.code() == c.lang))
+                .count();
+            let _ = write!(
+                out,
+                "  {bound}B whatlang {} trawl {}",
+                pct(w, sentence_cases.len()),
+                pct(g, sentence_cases.len())
+            );
+        }
+        let _ = writeln!(out);
+    }
+
     let sentences: Vec<&str> = suites
         .iter()
         .flat_map(|s| s.cases.iter())
