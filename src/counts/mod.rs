@@ -472,9 +472,10 @@ fn not_a_count_here(t: &Tables, toks: &[Tok], n: &NumSpan) -> bool {
 fn find_noun(t: &Tables, text: &str, toks: &[Tok], i: usize, collective: bool) -> Option<Noun> {
     let mut j = i;
     let _ = collective;
-    // "2 millones de personas": an "of" after a scale word.
+    // "2 millones de personas", "dos docenas de sospechosos": an "of" after a scale word.
     if let Some((len, _)) = t.of.at(toks, j) {
-        if j > 0 && t.scales.contains_key(&toks[j - 1].norm) {
+        let prev = &toks[j.saturating_sub(1)].norm;
+        if j > 0 && (t.scales.contains_key(prev) || t.group_multipliers.contains_key(prev)) {
             j += len;
         }
     }
@@ -529,6 +530,16 @@ fn find_noun(t: &Tables, text: &str, toks: &[Tok], i: usize, collective: bool) -
                 .next()
                 .is_some_and(char::is_uppercase)
             && content_word(t, &toks[last + 1])
+        {
+            last += 1;
+        }
+    }
+    // "gang members": a known counted noun after the head makes a compound.
+    if !capital {
+        while last < head_first + 2
+            && toks.get(last + 1).is_some_and(|x| {
+                x.space_before && t.nouns.contains_key(&x.norm) && content_word(t, x)
+            })
         {
             last += 1;
         }

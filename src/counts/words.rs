@@ -162,6 +162,7 @@ fn parse_at(t: &Tables, toks: &[Tok], i: usize) -> Option<NumSpan> {
                     Step::Ok
                 } else if st.empty_group()
                     && st.after_scale > 0.0
+                    && (!after_joiner || st.after_scale == 100.0)
                     && d.plain
                     && d.value >= 1.0
                     && d.value < st.after_scale
