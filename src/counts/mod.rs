@@ -69,6 +69,8 @@ struct Money {
     /// it ("$10-15 million").
     prefixed: bool,
     scale: Option<f64>,
+    /// The currency's factor (0.01 for cents).
+    factor: f64,
 }
 
 /// The counted noun phrase after a number.
@@ -189,7 +191,16 @@ impl CountExtractor {
 
     /// Money readings of the sentence's numbers, ranges merged, with the numbers they use.
     fn money(&self, t: &Tables, toks: &[Tok], nums: &[NumSpan]) -> Vec<(Money, Vec<usize>)> {
-        let single: Vec<Option<Money>> = nums.iter().map(|n| self.money_one(t, toks, n)).collect();
+        // A currency after one amount is not the prefix of the next ("50 dollar 40 rmb").
+        let mut single: Vec<Option<Money>> = Vec::with_capacity(nums.len());
+        let mut min_prefix = 0;
+        for n in nums {
+            let m = self.money_one(t, toks, n, min_prefix);
+            if let Some(m) = &m {
+                min_prefix = m.last + 1;
+            }
+            single.push(m);
+        }
         let mut out = Vec::new();
         let mut k = 0;
         while k < nums.len() {
@@ -232,6 +243,7 @@ impl CountExtractor {
                                 code: b.code.clone(),
                                 prefixed: a.prefixed,
                                 scale: b.scale,
+                                factor: b.factor,
                             },
                             vec![k, k + 1],
                         ));
@@ -240,7 +252,15 @@ impl CountExtractor {
                     }
                 }
             }
-            if let Some(m) = m1 {
+            if let Some(mut m) = m1 {
+                // "3 dollars 50 cents", "15 dollars and 50": the cents of an amount.
+                if let Some(end) = self.cents(t, toks, nums, &single, k, &m) {
+                    m.value += nums[k + 1].value / 100.0;
+                    m.last = end;
+                    out.push((m, vec![k, k + 1]));
+                    k += 2;
+                    continue;
+                }
                 out.push((m, vec![k]));
             }
             k += 1;
@@ -248,17 +268,63 @@ impl CountExtractor {
         out
     }
 
-    /// The money reading of one number, if a currency stands next to it.
-    fn money_one(&self, t: &Tables, toks: &[Tok], n: &NumSpan) -> Option<Money> {
+    /// When number `k + 1` gives the cents of money `m` (number `k`), the last token of them.
+    fn cents(
+        &self,
+        t: &Tables,
+        toks: &[Tok],
+        nums: &[NumSpan],
+        single: &[Option<Money>],
+        k: usize,
+        m: &Money,
+    ) -> Option<usize> {
+        let n2 = nums.get(k + 1)?;
+        if m.scale.is_some() || m.factor != 1.0 || m.value.fract() != 0.0 {
+            return None;
+        }
+        let mut i = m.last + 1;
+        if toks
+            .get(i)
+            .is_some_and(|x| t.joiners.contains(&x.norm) || t.and.contains(&x.norm))
+        {
+            i += 1;
+        }
+        if n2.first != i || n2.value.fract() != 0.0 || !(1.0..100.0).contains(&n2.value) {
+            return None;
+        }
+        match &single[k + 1] {
+            Some(c) if c.factor == 0.01 && c.first == n2.first => Some(c.last),
+            Some(_) => None,
+            None => toks
+                .get(n2.last + 1)
+                .map_or(true, |x| x.kind == Kind::Punct && x.norm != "-")
+                .then_some(n2.last),
+        }
+    }
+
+    /// The money reading of one number, if a currency stands next to it (a currency before
+    /// token `min_prefix` belongs to an earlier amount).
+    fn money_one(&self, t: &Tables, toks: &[Tok], n: &NumSpan, min_prefix: usize) -> Option<Money> {
         if n.collective {
             return None;
         }
         let pre = self
             .currencies
             .ending_at(toks, n.first)
-            .filter(|(_, c)| !c.after_scale_only);
+            .filter(|(s, c)| *s >= min_prefix && !c.after_scale_only);
         let mut after = n.last + 1;
         let mut post = self.currencies.at(toks, after);
+        // "a 12-cent dividend", "one-yen bid".
+        if post.is_none()
+            && toks.get(after).is_some_and(|x| x.norm == "-")
+            && toks.get(after + 1).is_some_and(|x| !x.space_before)
+            && !toks[after].space_before
+        {
+            if let Some(p) = self.currencies.at(toks, after + 1) {
+                after += 1;
+                post = Some(p);
+            }
+        }
         if post.is_none() {
             if let Some((of_len, _)) = t.of.at(toks, after) {
                 if let Some(p) = self.currencies.at(toks, after + of_len) {
@@ -299,6 +365,7 @@ impl CountExtractor {
             code: cur.code.clone(),
             prefixed,
             scale,
+            factor: cur.factor,
         })
     }
 
@@ -390,6 +457,7 @@ fn bare_money(n: &NumSpan, other: &Money) -> Money {
         code: other.code.clone(),
         prefixed: false,
         scale: n.scale,
+        factor: other.factor,
     }
 }
 

@@ -40,6 +40,8 @@ struct NumbersFile {
     #[serde(default)]
     halves: Vec<String>,
     #[serde(default)]
+    decimal_words: Vec<String>,
+    #[serde(default)]
     additive_after: BTreeMap<String, f64>,
     #[serde(default)]
     collectives: Vec<CollectiveRow>,
@@ -185,6 +187,7 @@ pub(crate) struct Tables {
     pub articles: HashSet<String>,
     pub weak_one: HashSet<String>,
     pub halves: HashSet<String>,
+    pub decimal_words: HashSet<String>,
     pub additive_after: Vec<(f64, f64)>,
     pub collectives: Phrases<(f64, Qualifier)>,
     pub qualifiers: Phrases<Qualifier>,
@@ -262,6 +265,7 @@ pub(crate) fn load(lang: Lang, source: &str) -> Result<(Tables, Vec<(String, Cur
     t.articles = fold_set(&f.articles);
     t.weak_one = fold_set(&f.weak_one);
     t.halves = fold_set(&f.halves);
+    t.decimal_words = fold_set(&f.decimal_words);
     for (k, v) in &f.additive_after {
         let after: f64 = k
             .parse()

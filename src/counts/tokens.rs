@@ -90,6 +90,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, conv: &DigitConvent
     let mut out: Vec<Tok> = Vec::new();
     let mut i = 0;
     let mut space = true;
+    // Inside a run like "192.168.1.2" that is no one number: plain integers only.
+    let mut plain_until = 0;
     while i < s.len() {
         let c = s[i..].chars().next().unwrap_or(' ');
         let cl = c.len_utf8();
@@ -107,8 +109,31 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, conv: &DigitConvent
         let starts_number = c.is_ascii_digit()
             || (c == conv.decimal && next_digit && !prev_alnum)
             || (c == '-' && next_digit && space && !prev_alnum);
+        if starts_number && i < plain_until && c.is_ascii_digit() {
+            let len = s[i..].bytes().take_while(u8::is_ascii_digit).count();
+            let value: f64 = s[i..i + len].parse().unwrap_or(0.0);
+            out.push(Tok {
+                start: start + i,
+                end: start + i + len,
+                norm: s[i..i + len].to_string(),
+                surface: s[i..i + len].to_string(),
+                kind: Kind::Num,
+                space_before: space,
+                digits: Some(Digits {
+                    value,
+                    plain: true,
+                    int_digits: len,
+                }),
+            });
+            i += len;
+            space = false;
+            continue;
+        }
         if starts_number {
-            if let Some((len, digits)) = read_digits(&s[i..], conv) {
+            if let Some((len, digits, run_end)) = read_digits(&s[i..], conv) {
+                if let Some(r) = run_end {
+                    plain_until = i + r;
+                }
                 out.push(Tok {
                     start: start + i,
                     end: start + i + len,
@@ -171,8 +196,10 @@ pub(crate) fn phrase_tokens(phrase: &str) -> Vec<String> {
         .collect()
 }
 
-/// Read a number in digits at the start of `s`: its length in bytes and value.
-fn read_digits(s: &str, conv: &DigitConventions) -> Option<(usize, Digits)> {
+/// Read a number in digits at the start of `s`: its length in bytes, value, and, when a
+/// separator that cannot belong to a number ended it ("192.168.1.2", "22,24,26"), where that
+/// run of digits and separators ends: the rest of it is read as plain integers.
+fn read_digits(s: &str, conv: &DigitConventions) -> Option<(usize, Digits, Option<usize>)> {
     let b = s.as_bytes();
     let mut i = 0;
     let negative = b.first() == Some(&b'-');
@@ -199,6 +226,7 @@ fn read_digits(s: &str, conv: &DigitConventions) -> Option<(usize, Digits)> {
                 plain: false,
                 int_digits: 0,
             },
+            None,
         ));
     }
     let st = i;
@@ -229,6 +257,10 @@ fn read_digits(s: &str, conv: &DigitConventions) -> Option<(usize, Digits)> {
     }
     let (used, int_part, frac_part) = interpret(s, &groups, conv);
     let end = groups[used - 1].2;
+    let run_end = match groups.get(used) {
+        Some((Some(sep), _, _)) if *sep != ' ' => groups.last().map(|g| g.2),
+        _ => None,
+    };
     let mut text = int_part.clone();
     if let Some(f) = &frac_part {
         text.push('.');
@@ -242,6 +274,7 @@ fn read_digits(s: &str, conv: &DigitConventions) -> Option<(usize, Digits)> {
             plain: used == 1 && !negative,
             int_digits: int_part.len(),
         },
+        run_end,
     ))
 }
 
@@ -288,7 +321,7 @@ fn interpret(
         match next_sep {
             Some(n) if n == sep => {
                 // The same mark twice: thousands, or nothing.
-                if group_ok {
+                if group_ok && conv.thousands.contains(&sep) {
                     thousands = Some(sep);
                     int_part.push_str(digits);
                     k += 1;
@@ -340,7 +373,7 @@ mod tests {
     }
 
     fn read(lang: &str, s: &str) -> (String, f64) {
-        let (len, d) = read_digits(s, &conv(lang)).unwrap();
+        let (len, d, _) = read_digits(s, &conv(lang)).unwrap();
         (s[..len].to_string(), d.value)
     }
 
@@ -364,6 +397,9 @@ mod tests {
             ("en", "-9.5", "-9.5", -9.5),
             ("en", "2014", "2014", 2014.0),
             ("en", "1, 234", "1", 1.0),
+            ("en", "192.168.1.2", "192", 192.0),
+            ("es", "192.168.1.2", "192.168", 192168.0),
+            ("en", "22,24,26", "22", 22.0),
         ];
         for (lang, input, text, value) in cases {
             let (t, v) = read(lang, input);

@@ -79,7 +79,7 @@ fn place(t: f64) -> f64 {
 }
 
 fn additive_ok(tables: &Tables, last: f64, v: f64) -> bool {
-    if v >= last {
+    if v >= last || v == 0.0 {
         return false;
     }
     if v < place(last) {
@@ -160,7 +160,8 @@ fn parse_at(t: &Tables, toks: &[Tok], i: usize) -> Option<NumSpan> {
                         }
                     }
                     Step::Ok
-                } else if st.empty_group()
+                } else if !st.small_set
+                    && !st.small_closed
                     && st.after_scale > 0.0
                     && (!after_joiner || st.after_scale == 100.0)
                     && d.plain
@@ -208,8 +209,55 @@ fn parse_at(t: &Tables, toks: &[Tok], i: usize) -> Option<NumSpan> {
         }
         j += 1;
     }
-    let g = good?;
-    finish(t, toks, i, g, glued, plain)
+    let (last, mut st) = good?;
+    let mut last = last;
+    if st.words > 0 && !st.has_digits {
+        if let Some((end, frac)) = decimal_part(t, toks, last + 1) {
+            st.small += frac;
+            last = end;
+        }
+    }
+    finish(t, toks, i, (last, st), glued, plain)
+}
+
+/// A decimal part in words after a decimal word ("point zero three", "coma veintiocho"):
+/// its last token and value. Single digits are read one by one; any other number is read
+/// whole as the digits after the mark ("point seventy-one" = .71).
+fn decimal_part(t: &Tables, toks: &[Tok], i: usize) -> Option<(usize, f64)> {
+    let mark = toks.get(i)?;
+    if mark.kind != Kind::Word || !t.decimal_words.contains(&mark.norm) {
+        return None;
+    }
+    let mut digits = String::new();
+    let mut j = i + 1;
+    let mut last = None;
+    while let Some(n) = parse_at(t, toks, j) {
+        if n.collective || !n.digits_only_words() {
+            break;
+        }
+        let single = n.first == n.last && n.value < 10.0 && n.value.fract() == 0.0;
+        if single {
+            digits.push_str(&format!("{}", n.value as u64));
+            last = Some(n.last);
+            j = n.last + 1;
+            continue;
+        }
+        if digits.is_empty() && n.value.fract() == 0.0 && n.value >= 1.0 {
+            digits = format!("{}", n.value as u64);
+            last = Some(n.last);
+        }
+        break;
+    }
+    let last = last?;
+    let frac: f64 = format!("0.{digits}").parse().ok()?;
+    Some((last, frac))
+}
+
+impl NumSpan {
+    /// Written only in words.
+    fn digits_only_words(&self) -> bool {
+        !self.digits_only && !self.glued
+    }
 }
 
 fn finish(
