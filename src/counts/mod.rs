@@ -219,7 +219,10 @@ impl CountExtractor {
                         || (range_start.is_some() && t.range_and.contains(&joiner.norm));
                     let pair = match (&m1, &single[k + 1]) {
                         (Some(a), Some(b)) => Some((a.clone(), b.clone())),
-                        (None, Some(b)) if ok => Some((bare_money(&nums[k], b), b.clone())),
+                        // A bare first end is smaller and no year ("1990 à 1015 francs").
+                        (None, Some(b)) if ok && !year_like(toks, &nums[k]) => {
+                            Some((bare_money(&nums[k], b), b.clone()))
+                        }
                         (Some(a), None) if ok && a.prefixed => {
                             Some((a.clone(), bare_money(&nums[k + 1], a)))
                         }
@@ -232,6 +235,13 @@ impl CountExtractor {
                                     a.value *= s;
                                 }
                             }
+                        }
+                        if a.value >= b.value {
+                            if let Some(m) = m1 {
+                                out.push((m, vec![k]));
+                            }
+                            k += 1;
+                            continue;
                         }
                         let first = range_start.unwrap_or(a.first).min(a.first);
                         out.push((
@@ -285,7 +295,7 @@ impl CountExtractor {
         let mut i = m.last + 1;
         if toks
             .get(i)
-            .is_some_and(|x| t.joiners.contains(&x.norm) || t.and.contains(&x.norm))
+            .is_some_and(|x| t.cents_joiners.contains(&x.norm))
         {
             i += 1;
         }
@@ -295,9 +305,20 @@ impl CountExtractor {
         match &single[k + 1] {
             Some(c) if c.factor == 0.01 && c.first == n2.first => Some(c.last),
             Some(_) => None,
+            // Bare cents: what follows may not make the number something else.
             None => toks
                 .get(n2.last + 1)
-                .map_or(true, |x| x.kind == Kind::Punct && x.norm != "-")
+                .map_or(true, |x| match x.kind {
+                    Kind::Punct => x.norm != "-" && x.norm != "%",
+                    Kind::Word => {
+                        !t.nouns.contains_key(&x.norm)
+                            && t.measures.at(toks, n2.last + 1).is_none()
+                            && self.currencies.at(toks, n2.last + 1).is_none()
+                            && !t.not_count_nouns.contains(&x.norm)
+                            && !t.scales.contains_key(&x.norm)
+                    }
+                    Kind::Num => false,
+                })
                 .then_some(n2.last),
         }
     }
@@ -414,10 +435,7 @@ impl CountExtractor {
         }
         let noun = find_noun(t, text, toks, last_num + 1, nums[next - 1].collective)?;
         // Years: four bare digits are a year unless a known counted noun follows.
-        let year_like = |x: &NumSpan| {
-            x.plain && (1000.0..=2100.0).contains(&x.value) && toks[x.first].norm.len() == 4
-        };
-        if value_max.is_none() && year_like(n) && !noun.known {
+        if value_max.is_none() && year_like(toks, n) && !noun.known {
             return None;
         }
         let mut qualifier = n.qualifier.unwrap_or_default();
@@ -440,6 +458,11 @@ impl CountExtractor {
             next,
         ))
     }
+}
+
+/// Four bare digits from 1000 to 2100: a year, unless a known counted noun follows.
+fn year_like(toks: &[Tok], x: &NumSpan) -> bool {
+    x.plain && (1000.0..=2100.0).contains(&x.value) && toks[x.first].norm.len() == 4
 }
 
 /// True for a joiner that only ever joins the two ends of a range ("to", "-", "à").
@@ -716,5 +739,23 @@ mod tests {
                 ("deux pays".to_string(), 2.0, Some("pays".to_string()))
             ]
         );
+    }
+
+    proptest::proptest! {
+        /// Any text: no panic, and every span is on char boundaries and is its surface.
+        #[test]
+        fn spans_hold_on_any_text(
+            text in "([0-9]{1,4}|[.,\\- /:%$€]|\u{a0}|\u{202f}| |one|hundred|dos|mil|millones|vingt|quatre|e|and|de|members|kilos|US|R|USD|million|dólares|[a-zA-Zéçñ’]{1,6}|\\PC){0,40}",
+            lang in 0usize..5,
+        ) {
+            let l = [Lang::EN, Lang::ES, Lang::FR, Lang::PT, Lang("xx")][lang];
+            let (c, m) = run(l, &text);
+            for x in &c {
+                proptest::prop_assert_eq!(text.get(x.start..x.end), Some(x.text.as_str()));
+            }
+            for x in &m {
+                proptest::prop_assert_eq!(text.get(x.start..x.end), Some(x.text.as_str()));
+            }
+        }
     }
 }

@@ -58,6 +58,8 @@ struct NumbersFile {
     #[serde(default)]
     and: Vec<String>,
     #[serde(default)]
+    cents_joiners: Vec<String>,
+    #[serde(default)]
     modifiers: Vec<String>,
     #[serde(default)]
     stop_words: Vec<String>,
@@ -196,6 +198,7 @@ pub(crate) struct Tables {
     pub range_and: HashSet<String>,
     pub of: Phrases<()>,
     pub and: HashSet<String>,
+    pub cents_joiners: HashSet<String>,
     pub modifiers: HashSet<String>,
     pub stop_words: HashSet<String>,
     pub nouns: HashMap<String, String>,
@@ -298,6 +301,7 @@ pub(crate) fn load(lang: Lang, source: &str) -> Result<(Tables, Vec<(String, Cur
         t.of.add(p, ());
     }
     t.and = fold_set(&f.and);
+    t.cents_joiners = fold_set(&f.cents_joiners);
     t.modifiers = fold_set(&f.modifiers);
     t.stop_words = fold_set(&f.stop_words);
     t.nouns = fold_map(&f.nouns);

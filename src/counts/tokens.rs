@@ -266,7 +266,7 @@ fn read_digits(s: &str, conv: &DigitConventions) -> Option<(usize, Digits, Optio
         text.push('.');
         text.push_str(f);
     }
-    let value: f64 = text.parse().ok()?;
+    let value: f64 = text.parse().ok().filter(|v: &f64| v.is_finite())?;
     Some((
         end,
         Digits {
