@@ -299,7 +299,12 @@ impl CountExtractor {
         {
             i += 1;
         }
-        if n2.first != i || n2.value.fract() != 0.0 || !(1.0..100.0).contains(&n2.value) {
+        if n2.first != i
+            || n2.glued
+            || !toks[n2.first].space_before
+            || n2.value.fract() != 0.0
+            || !(1.0..100.0).contains(&n2.value)
+        {
             return None;
         }
         match &single[k + 1] {
@@ -351,6 +356,15 @@ impl CountExtractor {
                 if let Some(p) = self.currencies.at(toks, after + of_len) {
                     after += of_len;
                     post = Some(p);
+                }
+            }
+        }
+        // "$ 20,000.00 $ 37,305.97": a symbol before the next number is that number's.
+        if pre.is_some() {
+            if let Some((len, _)) = post {
+                if toks.get(after + len).is_some_and(|x| x.kind == Kind::Num) {
+                    post = None;
+                    after = n.last + 1;
                 }
             }
         }
