@@ -27,8 +27,9 @@
 //! - With a reference date (from [`DateExtractor::reference_date`] or the caller):
 //!   relative dates resolve against it and `anchor` is `reference:YYYY-MM-DD`. A weekday in
 //!   past-tense reporting is the most recent one, in future-tense text the next one; "this
-//!   Friday" without tense is the Friday of the reference week; "last Friday" the most
-//!   recent one, "next Friday" the coming one. A year-less date takes the year that puts it
+//!   Friday" without tense is the Friday of the reference week; "last Friday" the Friday
+//!   of the week before, "next Friday" the Friday of the week after (news style names the
+//!   bare weekday for the past seven days, so a modifier points to another week). A year-less date takes the year that puts it
 //!   on the side of the reference its sentence's tense says; without a tense cue a day is
 //!   put at the nearest occurrence and a month alone in the past ("in April" in a March
 //!   story is the past April).
@@ -455,41 +456,29 @@ impl Resolver<'_, '_> {
         let Some(m) = p.m else {
             return r.y;
         };
-        let day_of = |y: i32| Day {
-            y,
-            m,
-            d: p.d.unwrap_or(1).min(calendar::days_in_month(Some(y), m)),
+        let Some(d) = p.d else {
+            // A month alone: in the past unless the sentence speaks of the future.
+            let month_key = |y: i32| y * 12 + m as i32;
+            let ref_key = r.y * 12 + r.m as i32;
+            let years = [r.y - 1, r.y, r.y + 1];
+            return match self.tense {
+                Tense::Future => years.into_iter().find(|&y| month_key(y) >= ref_key),
+                _ => years.into_iter().rev().find(|&y| month_key(y) <= ref_key),
+            }
+            .unwrap_or(r.y);
         };
-        let month_key = |y: i32| y * 12 + m as i32;
-        let ref_key = r.y * 12 + r.m as i32;
-        let years = [r.y - 1, r.y, r.y + 1];
-        if p.d.is_some() {
-            let dist = |y: i32| day_of(y).days() - r.days();
-            match self.tense {
-                Tense::Future => years.into_iter().find(|&y| dist(y) >= 0).unwrap_or(r.y),
-                Tense::Past => years
-                    .into_iter()
-                    .rev()
-                    .find(|&y| dist(y) <= 0)
-                    .unwrap_or(r.y),
-                Tense::Unknown => years
-                    .into_iter()
-                    .min_by_key(|&y| dist(y).abs())
-                    .unwrap_or(r.y),
-            }
-        } else {
-            match self.tense {
-                Tense::Future => years
-                    .into_iter()
-                    .find(|&y| month_key(y) >= ref_key)
-                    .unwrap_or(r.y),
-                _ => years
-                    .into_iter()
-                    .rev()
-                    .find(|&y| month_key(y) <= ref_key)
-                    .unwrap_or(r.y),
-            }
-        }
+        // Years around the reference where the day exists (Feb 29 needs a leap year).
+        let years: Vec<i32> = (r.y - 4..=r.y + 4)
+            .filter(|&y| calendar::valid(Some(y), m, d))
+            .collect();
+        let dist = |y: i32| Day { y, m, d }.days() - r.days();
+        let nearest = years.iter().copied().min_by_key(|&y| dist(y).abs());
+        let pick = match self.tense {
+            Tense::Future => years.iter().copied().find(|&y| dist(y) >= 0),
+            Tense::Past => years.iter().copied().rev().find(|&y| dist(y) <= 0),
+            Tense::Unknown => nearest,
+        };
+        pick.or(nearest).unwrap_or(r.y)
     }
 
     fn resolve_rel(&self, r: &Rel, day: Day) -> (String, Precision) {
@@ -510,8 +499,8 @@ impl Resolver<'_, '_> {
                 let before = day.add_days(-if back == 0 { 7 } else { back });
                 let after = day.add_days(if fwd == 0 { 7 } else { fwd });
                 let d = match (md, self.tense) {
-                    (Some(-1), _) => before,
-                    (Some(1), _) => after,
+                    (Some(-1), _) => monday.add_days(i64::from(wd) - 7),
+                    (Some(1), _) => monday.add_days(i64::from(wd) + 7),
                     (Some(_), Tense::Past) => day.add_days(-back),
                     (Some(_), Tense::Future) => day.add_days(fwd),
                     (Some(_), Tense::Unknown) => monday.add_days(i64::from(wd)),

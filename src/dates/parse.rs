@@ -446,8 +446,12 @@ impl<'a> Parser<'a> {
         Some((i + 5, pt))
     }
 
-    /// True when a number continues at `i` ("133-03-03-2020", "123-12-1234").
+    /// True when a number continues at `i` ("133-03-03-2020", "123-12-1234"), unless another
+    /// date starts after a dash there ("10/1/2018-10/7/2018").
     fn more_number(&self, i: usize) -> bool {
+        if self.glued_punct(i, &["-"]) && self.numeric(i + 1).is_some() {
+            return false;
+        }
         self.tok(i)
             .is_some_and(|t| t.glued && (t.kind != Kind::Punct || t.norm != "."))
             && (self.tok(i).is_some_and(|t| t.kind == Kind::Num)
@@ -729,7 +733,10 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let (j, p1) = self.point(i)?;
+        let (j, p1) = match self.point(i) {
+            Some(hit) => hit,
+            None => return self.month_range(i, mode),
+        };
         if let Some((k, is_and)) = self.connector(j, mode) {
             // June 12 to 14, Dec. 6 to 7, 2017
             let day_ended = self.toks[j - 1].kind == Kind::Num
@@ -767,6 +774,29 @@ impl<'a> Parser<'a> {
             }
         }
         Some((j, vec![Cand::new(i, j, Expr::Point(p1))]))
+    }
+
+    /// A month that cannot stand alone ("Jan", "sept.") starting a range of months:
+    /// "Jan-Feb 2017", "de sept. a nov.".
+    fn month_range(&self, i: usize, mode: Mode) -> Option<(usize, Vec<Cand>)> {
+        let mh = self.month(i)?;
+        let (k, _) = self.connector(mh.end, mode)?;
+        let m2 = self.month(k)?;
+        let (e, p2) = self.month_year(k).or_else(|| {
+            Some((
+                m2.end,
+                Pt {
+                    m: Some(m2.m),
+                    ..Pt::default()
+                },
+            ))
+        })?;
+        let p1 = Pt {
+            m: Some(mh.m),
+            ..Pt::default()
+        };
+        let (a, b) = combine(p1, p2)?;
+        Some((e, vec![Cand::new(i, e, Expr::Range(a, b))]))
     }
 
     /// The first year of "2014-2018": (index after the dash, the year).
@@ -1028,7 +1058,7 @@ fn combine(mut a: Pt, mut b: Pt) -> Option<(Pt, Pt)> {
     if a.y.is_some() && b.y.is_some() && a.key() >= b.key() {
         return None;
     }
-    if a.y.is_none() && a.key() >= b.key() {
+    if a.y.is_none() && a.key() == b.key() {
         return None;
     }
     Some((a, b))

@@ -11,7 +11,8 @@
 //!   (predictions that only overlap an excluded item are not counted either way); a
 //!   negative case (no expected item) counts each of its predictions as wrong;
 //! - **value** accuracy: the share of expected calendar items with an overlapping prediction
-//!   whose value equals the item's value, or one of its `alternatives`, after conversion.
+//!   whose value equals the item's value, or one of its `alternatives`, after conversion
+//!   (`v|found`: the same share among the items found).
 //!
 //! Calendar items are the types `datetimeV2.date` and `datetimeV2.daterange`, and the date
 //! part of `datetimeV2.datetime` and `datetimeV2.datetimerange`. Times, time ranges,
@@ -24,9 +25,11 @@
 //!   `YYYY-MM/YYYY-MM` (last month inclusive);
 //! - a whole year `YYYY-01-01/(YYYY+1)-01-01` → `YYYY`; several whole years →
 //!   `YYYY/YYYY` (a decade is `1990/1999`);
-//! - any other range → inclusive `start/(end - 1 day)`. Recognizers also ends explicit
-//!   spans at the stated day ("from 2 July to 10 July" → `…-07-02/…-07-10`), against its own
-//!   rule, so for such day ranges the unconverted value is accepted too;
+//! - any other range → inclusive `start/(end - 1 day)`;
+//! - Recognizers also ends explicit ranges at the stated unit, against its own rule ("from
+//!   2 July to 10 July" → `…-07-02/…-07-10`, "from 2014 to 2018" → `2014-01-01/2018-01-01`,
+//!   "from March to May" → `…-03-01/…-05-01`), so the stated reading of every range is
+//!   accepted too (`…-07-02/…-07-10`, `2014/2018`, `2018-03/2018-05`);
 //! - a datetime keeps its date (`2016-11-07 20:30:00` → `2016-11-07`), a datetime range
 //!   the dates of its ends (one date when both ends fall on it);
 //! - open ranges (`2016-08-01/..`) and "not resolved" are kept as they are: trawl never
@@ -95,8 +98,8 @@ pub fn run(paths: &[PathBuf]) -> Result<String, String> {
     let _ = writeln!(out, "trawl eval dates {}", files.join(" "));
     let _ = writeln!(
         out,
-        "{:<4} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6}  excluded (not calendar items)",
-        "lang", "cases", "items", "preds", "span P", "span R", "span F", "value"
+        "{:<4} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6} {:>6}  excluded (not calendar items)",
+        "lang", "cases", "items", "preds", "span P", "span R", "span F", "value", "v|found"
     );
     for (lang, t) in &tallies {
         let (p, r, f) = prf(t.pred_right, t.pred_wrong, t.expected - t.found);
@@ -105,10 +108,15 @@ pub fn run(paths: &[PathBuf]) -> Result<String, String> {
         } else {
             t.value_ok as f64 / t.expected as f64
         };
+        let acc_found = if t.found == 0 {
+            0.0
+        } else {
+            t.value_ok as f64 / t.found as f64
+        };
         let excluded: Vec<String> = t.excluded.iter().map(|(k, v)| format!("{k} {v}")).collect();
         let _ = writeln!(
             out,
-            "{:<4} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>6.3}  {}",
+            "{:<4} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3}  {}",
             lang,
             t.cases,
             t.expected,
@@ -117,6 +125,7 @@ pub fn run(paths: &[PathBuf]) -> Result<String, String> {
             r,
             f,
             acc,
+            acc_found,
             excluded.join(", ")
         );
         let _ = writeln!(
@@ -315,23 +324,26 @@ fn convert(value: &str) -> Vec<String> {
     };
     let months = (e.0 * 12 + e.1 as i32) - (s.0 * 12 + s.1 as i32);
     if s.2 == 1 && e.2 == 1 && months > 0 {
+        // The stated end ("from 2014 to 2018" → 2014-01-01/2018-01-01) is accepted too.
         if s.1 == 1 && e.1 == 1 {
             let years = e.0 - s.0;
-            return vec![if years == 1 {
+            let first = if years == 1 {
                 format!("{:04}", s.0)
             } else {
                 format!("{:04}/{:04}", s.0, e.0 - 1)
-            }];
+            };
+            return vec![first, format!("{:04}/{:04}", s.0, e.0)];
         }
+        let stated = format!("{:04}-{:02}/{:04}-{:02}", s.0, s.1, e.0, e.1);
         if months == 1 {
-            return vec![format!("{:04}-{:02}", s.0, s.1)];
+            return vec![format!("{:04}-{:02}", s.0, s.1), stated];
         }
         let (ly, lm) = if e.1 == 1 {
             (e.0 - 1, 12)
         } else {
             (e.0, e.1 - 1)
         };
-        return vec![format!("{:04}-{:02}/{ly:04}-{lm:02}", s.0, s.1)];
+        return vec![format!("{:04}-{:02}/{ly:04}-{lm:02}", s.0, s.1), stated];
     }
     let l = day_before(e);
     let inclusive = format!("{a}/{:04}-{:02}-{:02}", l.0, l.1, l.2);
@@ -363,10 +375,13 @@ mod tests {
 
     #[test]
     fn conversions() {
-        assert_eq!(convert("2017-11-01/2017-12-01"), ["2017-11"]);
-        assert_eq!(convert("2016-01-01/2017-01-01"), ["2016"]);
-        assert_eq!(convert("1990-01-01/2000-01-01"), ["1990/1999"]);
-        assert_eq!(convert("2017-01-01/2017-04-01"), ["2017-01/2017-03"]);
+        assert_eq!(convert("2017-11-01/2017-12-01")[0], "2017-11");
+        assert_eq!(convert("2016-01-01/2017-01-01")[0], "2016");
+        assert_eq!(convert("1990-01-01/2000-01-01"), ["1990/1999", "1990/2000"]);
+        assert_eq!(
+            convert("2017-01-01/2017-04-01"),
+            ["2017-01/2017-03", "2017-01/2017-04"]
+        );
         assert_eq!(
             convert("2016-11-14/2016-11-21"),
             ["2016-11-14/2016-11-20", "2016-11-14/2016-11-21"]
