@@ -243,7 +243,7 @@ impl DateExtractor {
                 toks: &toks,
                 day_first: order.unwrap_or(t.day_first),
             };
-            let tense = tense(&parser);
+            let tense = tense(&parser, view.text);
             let mut r = Resolver {
                 text: view.text,
                 toks: &toks,
@@ -299,7 +299,7 @@ fn is_dateline(p: &Parser, c: &Cand, pi: usize) -> bool {
 }
 
 /// The tense a sentence's cue words suggest (future wins: "will" is rarely misleading).
-fn tense(p: &Parser) -> Tense {
+fn tense(p: &Parser, text: &str) -> Tense {
     let mut past = false;
     for (i, t) in p.toks.iter().enumerate() {
         if p.lex(Cat::FutureCue, i).is_some() {
@@ -309,18 +309,16 @@ fn tense(p: &Parser) -> Tense {
             past = true;
         }
         if t.kind == Kind::Word && !t.upper && t.norm.chars().count() >= 5 {
+            // Accents matter here: Spanish "será" is future, "sera" is not a word.
+            let word = text[t.start..t.end].to_lowercase();
             if p.t
                 .future_suffixes
                 .iter()
-                .any(|s| t.norm.ends_with(s.as_str()))
+                .any(|s| word.ends_with(s.as_str()))
             {
                 return Tense::Future;
             }
-            if p.t
-                .past_suffixes
-                .iter()
-                .any(|s| t.norm.ends_with(s.as_str()))
-            {
+            if p.t.past_suffixes.iter().any(|s| word.ends_with(s.as_str())) {
                 past = true;
             }
         }

@@ -241,9 +241,15 @@ impl<'a> Parser<'a> {
         Some((j, d))
     }
 
+    /// The folded words `i..end`, joined by spaces (as ambiguous words are stored).
+    fn words(&self, i: usize, end: usize) -> String {
+        let words: Vec<&str> = self.toks[i..end].iter().map(|t| t.norm.as_str()).collect();
+        words.join(" ")
+    }
+
     fn month(&self, i: usize) -> Option<MonthHit> {
         let (mut end, m, abbr) = self.lex(Cat::Month, i)?;
-        let ambiguous = abbr || self.t.ambiguous.contains(&self.toks[i].norm);
+        let ambiguous = abbr || self.t.ambiguous.contains(&self.words(i, end));
         if abbr && self.glued_punct(end, &["."]) {
             end += 1;
         }
@@ -257,7 +263,7 @@ impl<'a> Parser<'a> {
 
     fn weekday(&self, i: usize) -> Option<(usize, u32, bool)> {
         let (mut end, wd, abbr) = self.lex(Cat::Weekday, i)?;
-        let ambiguous = abbr || self.t.ambiguous.contains(&self.toks[i].norm);
+        let ambiguous = abbr || self.t.ambiguous.contains(&self.words(i, end));
         if abbr && self.glued_punct(end, &["."]) {
             end += 1;
         }
@@ -320,7 +326,9 @@ impl<'a> Parser<'a> {
         }
         if k > 0 {
             let p = &self.toks[k - 1];
-            if t.glued && !matches!(p.norm.as_str(), "(" | "[" | "\"" | "'" | "«" | "/") {
+            // Glued only to an opening bracket or quote, or to the dash of "mid-2024".
+            let part_dash = p.norm == "-" && self.prev_is(Cat::Part, k - 1);
+            if t.glued && !part_dash && !matches!(p.norm.as_str(), "(" | "[" | "\"" | "'" | "«") {
                 return None;
             }
             if yw.is_none() && (p.kind == Kind::Num || self.prev_is(Cat::NotYearBefore, k)) {

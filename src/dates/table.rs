@@ -227,8 +227,13 @@ impl LangTable {
         for w in &raw.past_cues {
             t.add(w, Cat::PastCue, 0, false);
         }
-        t.future_suffixes = raw.future_suffixes.iter().map(|s| fold(s)).collect();
-        t.past_suffixes = raw.past_suffixes.iter().map(|s| fold(s)).collect();
+        // Suffixes compare with the lower-cased surface, accents kept ("rá" is not "ra").
+        t.future_suffixes = raw
+            .future_suffixes
+            .iter()
+            .map(|s| s.to_lowercase())
+            .collect();
+        t.past_suffixes = raw.past_suffixes.iter().map(|s| s.to_lowercase()).collect();
         for entries in t.lexicon.values_mut() {
             entries.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
         }
@@ -258,8 +263,4 @@ impl LangTable {
     pub fn ends_with(&self, cat: Cat, norm: &str) -> bool {
         self.last_tokens.contains(&(cat, norm.to_string()))
     }
-}
-
-fn fold(s: &str) -> String {
-    crate::fold::fold_str(s)
 }
