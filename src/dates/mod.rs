@@ -426,6 +426,27 @@ impl Resolver<'_, '_> {
 
     /// Fill a missing year: from the reference date, else from a safe earlier mention.
     fn complete(&self, mut p: Pt, how: &mut Resolution) -> Pt {
+        if let (None, None, Some(d), Some(r)) = (p.y, p.m, p.d, self.refday) {
+            // "el día 15": the month around the reference that the tense points to.
+            how.anchor = Some(format!("reference:{}", r.iso()));
+            let days: Vec<Day> = (-2..=2)
+                .map(|k| add_months(r.y, r.m, k))
+                .filter(|&(y, m)| calendar::valid(Some(y), m, d))
+                .map(|(y, m)| Day { y, m, d })
+                .collect();
+            let dist = |x: &Day| x.days() - r.days();
+            let nearest = days.iter().copied().min_by_key(|x| dist(x).abs());
+            let pick = match self.tense {
+                Tense::Future => days.iter().copied().find(|x| dist(x) >= 0),
+                Tense::Past => days.iter().copied().rev().find(|x| dist(x) <= 0),
+                Tense::Unknown => nearest,
+            };
+            if let Some(x) = pick.or(nearest) {
+                p.y = Some(x.y);
+                p.m = Some(x.m);
+            }
+            return p;
+        }
         if p.y.is_some() || (p.m.is_none() && p.season.is_none() && p.quarter.is_none()) {
             return p;
         }
@@ -610,6 +631,7 @@ fn fmt_point(p: &Pt) -> (String, Precision) {
     }
     match (p.m, p.d) {
         (Some(m), Some(d)) => (format!("{y}-{m:02}-{d:02}"), Precision::Day),
+        (None, Some(d)) => (format!("{y}-XX-{d:02}"), Precision::Day),
         (Some(m), None) => (format!("{y}-{m:02}"), Precision::Month),
         _ => (y, Precision::Year),
     }

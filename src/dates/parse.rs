@@ -468,6 +468,52 @@ impl<'a> Parser<'a> {
                     .is_some_and(|t| t.glued && t.kind == Kind::Num))
     }
 
+    /// A day and month without a year, "27/11", only where a date is expected: after an
+    /// article, a day word, a preposition or a weekday ("el 27/11", "no dia 17/11").
+    fn day_slash_month(&self, i: usize) -> Option<(usize, Pt)> {
+        let a = self
+            .tok(i)
+            .filter(|a| a.kind == Kind::Num && a.digits() <= 2)?;
+        if !self.glued_punct(i + 1, &["/"]) {
+            return None;
+        }
+        let b = self
+            .tok(i + 2)
+            .filter(|b| b.glued && b.kind == Kind::Num && b.digits() <= 2)?;
+        if self.more_number(i + 3) || self.glued_punct(i + 3, &["/"]) {
+            return None;
+        }
+        if i == 0 || a.glued {
+            return None;
+        }
+        let p = &self.toks[i - 1];
+        let context = self.prev_is(Cat::Article, i)
+            || self.prev_is(Cat::DayWord, i)
+            || (self.prev_is(Cat::Preposition, i) && p.norm.len() > 1)
+            || self
+                .t
+                .starting_with(&p.norm)
+                .iter()
+                .any(|e| e.cat == Cat::Weekday);
+        if !context {
+            return None;
+        }
+        let (x, z) = (a.num?, b.num?);
+        let (m, d) = if x > 12 || (z <= 12 && self.day_first) {
+            (z, x)
+        } else {
+            (x, z)
+        };
+        valid(None, m, d).then_some((
+            i + 3,
+            Pt {
+                m: Some(m),
+                d: Some(d),
+                ..Pt::default()
+            },
+        ))
+    }
+
     /// 13 February 2025, 13 de febrero de 2025, 1er mars, 13th of February.
     fn day_month(&self, i: usize) -> Option<(usize, Pt)> {
         let (j, d) = self.day(i)?;
@@ -652,6 +698,7 @@ impl<'a> Parser<'a> {
     fn point_core(&self, i: usize) -> Option<(usize, Pt)> {
         let alts = [
             self.numeric(i),
+            self.day_slash_month(i),
             self.day_month(i),
             self.month_day(i),
             self.month_year(i),
@@ -1003,6 +1050,18 @@ impl<'a> Parser<'a> {
                     ) {
                         return Some((e, cands));
                     }
+                }
+            }
+        }
+        // "el día 15", "no dia 12": a day of an unnamed month.
+        if let Some((j, _, _)) = self.lex(Cat::DayWord, i) {
+            if let Some((e, d)) = self.day(j) {
+                if self.point(j).map_or(true, |(pe, _)| pe <= e) {
+                    let pt = Pt {
+                        d: Some(d),
+                        ..Pt::default()
+                    };
+                    return Some((e, vec![Cand::new(j, e, Expr::Point(pt))]));
                 }
             }
         }

@@ -19,6 +19,7 @@ struct RawTable {
     ambiguous_weekdays: Vec<String>,
     ordinal_suffixes: Vec<String>,
     articles: Vec<String>,
+    day_words: Vec<String>,
     of_words: Vec<String>,
     range_from: Vec<String>,
     range_between: Vec<String>,
@@ -72,6 +73,7 @@ pub(crate) enum Cat {
     /// A weekday; value 0 (Monday) ..= 6, flag: an abbreviation.
     Weekday,
     Article,
+    DayWord,
     Of,
     RangeFrom,
     RangeBetween,
@@ -168,8 +170,9 @@ impl LangTable {
         for w in &raw.ordinal_suffixes {
             t.ordinal_suffixes.insert(phrase_tokens(w).join(""));
         }
-        let lists: [(&Vec<String>, Cat, i32); 37] = [
+        let lists: [(&Vec<String>, Cat, i32); 38] = [
             (&raw.articles, Cat::Article, 0),
+            (&raw.day_words, Cat::DayWord, 0),
             (&raw.of_words, Cat::Of, 0),
             (&raw.range_from, Cat::RangeFrom, 0),
             (&raw.range_between, Cat::RangeBetween, 0),
