@@ -5,7 +5,8 @@
 //! `value` that is always a string: ISO 8601 with `X` for unknown digits (`XXXX-02-13`), the
 //! containing unit for coarse dates (`2025-03`, `2025`), `start/end` for ranges and lists
 //! of consecutive days ("June 12 to 14" → `XXXX-06-12/XXXX-06-14`), a week as the interval
-//! Monday/Sunday, a quarter as `2024-01/2024-03`, a decade as `1990/1999`.
+//! Monday/Sunday (a weekend Saturday/Sunday), a quarter as `2024-01/2024-03`, a decade as
+//! `1990/1999`.
 //!
 //! # How it works
 //! - Each sentence is read in its own language ([`Sentence::lang`], else the document's),
@@ -531,13 +532,33 @@ impl Resolver<'_, '_> {
             Rel::Unit(Unit::Week, k) | Rel::Unit(Unit::Day, k) => {
                 iso_week(monday.add_days(7 * i64::from(k)))
             }
+            Rel::Unit(Unit::Weekend, k) => {
+                let saturday = monday.add_days(5 + 7 * i64::from(k));
+                (
+                    format!("{}/{}", saturday.iso(), saturday.add_days(1).iso()),
+                    Precision::Week,
+                )
+            }
+            Rel::Unit(Unit::Quarter, k) => {
+                let (y, m) = add_months(day.y, (day.m - 1) / 3 * 3 + 1, 3 * k);
+                (
+                    format!("{y:04}-{m:02}/{y:04}-{:02}", m + 2),
+                    Precision::Month,
+                )
+            }
             Rel::Unit(Unit::Month, k) => {
                 let (y, m) = add_months(day.y, day.m, k);
                 month(y, m)
             }
             Rel::Unit(Unit::Year, k) => year(day.y + k),
             Rel::Shift(Unit::Day, n) => (day.add_days(i64::from(n)).iso(), Precision::Day),
-            Rel::Shift(Unit::Week, n) => (day.add_days(7 * i64::from(n)).iso(), Precision::Day),
+            Rel::Shift(Unit::Week | Unit::Weekend, n) => {
+                (day.add_days(7 * i64::from(n)).iso(), Precision::Day)
+            }
+            Rel::Shift(Unit::Quarter, n) => {
+                let (y, m) = add_months(day.y, day.m, 3 * n);
+                month(y, m)
+            }
             Rel::Shift(Unit::Month, n) => {
                 let (y, m) = add_months(day.y, day.m, n);
                 month(y, m)
@@ -571,11 +592,13 @@ impl Resolver<'_, '_> {
 /// The value of a relative date with no reference: unknown digits, the unit kept.
 fn unanchored(r: &Rel) -> (String, Precision) {
     match *r {
-        Rel::Day(_) | Rel::Weekday(..) | Rel::Shift(Unit::Day | Unit::Week, _) => {
+        Rel::Day(_) | Rel::Weekday(..) | Rel::Shift(Unit::Day | Unit::Week | Unit::Weekend, _) => {
             ("XXXX-XX-XX".into(), Precision::Day)
         }
-        Rel::Unit(Unit::Week | Unit::Day, _) => ("XXXX-XX-XX".into(), Precision::Week),
-        Rel::Unit(Unit::Month, _) | Rel::Shift(Unit::Month, _) => {
+        Rel::Unit(Unit::Week | Unit::Day | Unit::Weekend, _) => {
+            ("XXXX-XX-XX".into(), Precision::Week)
+        }
+        Rel::Unit(Unit::Month | Unit::Quarter, _) | Rel::Shift(Unit::Month | Unit::Quarter, _) => {
             ("XXXX-XX".into(), Precision::Month)
         }
         Rel::Unit(Unit::Year, _) | Rel::Shift(Unit::Year, _) => ("XXXX".into(), Precision::Year),

@@ -68,6 +68,8 @@ pub(crate) enum Unit {
     Week,
     Month,
     Year,
+    Quarter,
+    Weekend,
 }
 
 impl Unit {
@@ -76,6 +78,7 @@ impl Unit {
             0 => Unit::Day,
             1 => Unit::Week,
             2 => Unit::Month,
+            4 => Unit::Weekend,
             _ => Unit::Year,
         }
     }
@@ -87,6 +90,8 @@ impl Unit {
             Unit::Week => "week",
             Unit::Month => "month",
             Unit::Year => "year",
+            Unit::Quarter => "quarter",
+            Unit::Weekend => "weekend",
         }
     }
 }
@@ -881,6 +886,14 @@ impl<'a> Parser<'a> {
             .map(|(j, v, _)| (j, Unit::from_val(v)))
     }
 
+    /// A unit that takes this/last/next: week, month, year, quarter, weekend (not day).
+    fn period(&self, i: usize) -> Option<(usize, Unit)> {
+        if let Some((e, _, _)) = self.lex(Cat::Quarter, i) {
+            return Some((e, Unit::Quarter));
+        }
+        self.unit(i).filter(|(_, u)| *u != Unit::Day)
+    }
+
     /// "two weeks", "3 days", "a year".
     fn count_unit(&self, i: usize) -> Option<(usize, i32, Unit)> {
         let t = self.tok(i)?;
@@ -909,10 +922,8 @@ impl<'a> Parser<'a> {
             if let Some((e, wd, _)) = self.weekday(j) {
                 return Some((e, Rel::Weekday(wd, Some(md))));
             }
-            if let Some((e, u)) = self.unit(j) {
-                if u != Unit::Day {
-                    return Some((e, Rel::Unit(u, md)));
-                }
+            if let Some((e, u)) = self.period(j) {
+                return Some((e, Rel::Unit(u, md)));
             }
             if let Some(mh) = self.month(j) {
                 if !mh.abbr {
@@ -931,11 +942,9 @@ impl<'a> Parser<'a> {
                 return Some((j, Rel::Weekday(wd, None)));
             }
         }
-        if let Some((j, u)) = self.unit(i) {
-            if u != Unit::Day {
-                if let Some((e, md, _)) = self.lex(Cat::ModAfter, j) {
-                    return Some((e, Rel::Unit(u, md)));
-                }
+        if let Some((j, u)) = self.period(i) {
+            if let Some((e, md, _)) = self.lex(Cat::ModAfter, j) {
+                return Some((e, Rel::Unit(u, md)));
             }
         }
         if let Some(mh) = self.month(i) {
@@ -1056,7 +1065,21 @@ impl<'a> Parser<'a> {
         // "el día 15", "no dia 12": a day of an unnamed month.
         if let Some((j, _, _)) = self.lex(Cat::DayWord, i) {
             if let Some((e, d)) = self.day(j) {
-                if self.point(j).map_or(true, |(pe, _)| pe <= e) {
+                // Not a count or an ordinal of something named next ("le 17e arrondissement").
+                let free = self.tok(e).map_or(true, |t| {
+                    t.kind != Kind::Word
+                        || t.upper
+                        || [
+                            Cat::Preposition,
+                            Cat::And,
+                            Cat::RangeTo,
+                            Cat::Article,
+                            Cat::Of,
+                        ]
+                        .into_iter()
+                        .any(|c| self.lex(c, e).is_some())
+                });
+                if free && self.point(j).map_or(true, |(pe, _)| pe <= e) {
                     let pt = Pt {
                         d: Some(d),
                         ..Pt::default()

@@ -42,6 +42,7 @@ struct RawTable {
     week_units: Vec<String>,
     month_units: Vec<String>,
     year_units: Vec<String>,
+    weekend_units: Vec<String>,
     this_before: Vec<String>,
     last_before: Vec<String>,
     next_before: Vec<String>,
@@ -89,7 +90,7 @@ pub(crate) enum Cat {
     RelDay,
     RelDayBlocker,
     Nowadays,
-    /// value 0 day, 1 week, 2 month, 3 year.
+    /// value 0 day, 1 week, 2 month, 3 year, 4 weekend.
     Unit,
     /// value -1 last, 0 this, 1 next.
     ModBefore,
@@ -170,7 +171,7 @@ impl LangTable {
         for w in &raw.ordinal_suffixes {
             t.ordinal_suffixes.insert(phrase_tokens(w).join(""));
         }
-        let lists: [(&Vec<String>, Cat, i32); 38] = [
+        let lists: [(&Vec<String>, Cat, i32); 39] = [
             (&raw.articles, Cat::Article, 0),
             (&raw.day_words, Cat::DayWord, 0),
             (&raw.of_words, Cat::Of, 0),
@@ -193,6 +194,7 @@ impl LangTable {
             (&raw.week_units, Cat::Unit, 1),
             (&raw.month_units, Cat::Unit, 2),
             (&raw.year_units, Cat::Unit, 3),
+            (&raw.weekend_units, Cat::Unit, 4),
             (&raw.this_before, Cat::ModBefore, 0),
             (&raw.last_before, Cat::ModBefore, -1),
             (&raw.next_before, Cat::ModBefore, 1),
