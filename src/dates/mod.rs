@@ -430,10 +430,13 @@ impl Resolver<'_, '_> {
         if let (None, None, Some(d), Some(r)) = (p.y, p.m, p.d, self.refday) {
             // "el día 15": the month around the reference that the tense points to.
             how.anchor = Some(format!("reference:{}", r.iso()));
-            let days: Vec<Day> = (-2..=2)
+            // With a weekday ("martes 6"), only months where the day falls on it.
+            let reach = if p.weekday.is_some() { 12 } else { 2 };
+            let days: Vec<Day> = (-reach..=reach)
                 .map(|k| add_months(r.y, r.m, k))
                 .filter(|&(y, m)| calendar::valid(Some(y), m, d))
                 .map(|(y, m)| Day { y, m, d })
+                .filter(|x| p.weekday.map_or(true, |wd| x.weekday() == wd))
                 .collect();
             let dist = |x: &Day| x.days() - r.days();
             let nearest = days.iter().copied().min_by_key(|x| dist(x).abs());

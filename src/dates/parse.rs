@@ -23,6 +23,8 @@ pub(crate) struct Pt {
     pub quarter: Option<u8>,
     /// A decade ("the 1990s"): `y` is its first year.
     pub decade: bool,
+    /// The weekday the text names with a day of an unnamed month ("martes 6").
+    pub weekday: Option<u32>,
 }
 
 impl Pt {
@@ -226,14 +228,27 @@ impl<'a> Parser<'a> {
         if !(1..=31).contains(&d) {
             return None;
         }
+        // The end of a time or a number: "12:30", "3.5".
+        if t.glued && i > 0 && matches!(self.toks[i - 1].norm.as_str(), ":" | "." | "," | "/") {
+            return None;
+        }
         let mut j = i + 1;
+        // "1.º": a period before the suffix.
+        if self.glued_punct(j, &["."])
+            && self.tok(j + 1).is_some_and(|n| {
+                n.glued && n.kind == Kind::Word && self.t.ordinal_suffixes.contains(&n.norm)
+            })
+        {
+            j += 1;
+        }
         if let Some(n) = self.tok(j) {
             if n.glued && n.kind == Kind::Word && self.t.ordinal_suffixes.contains(&n.norm) {
                 j += 1;
             }
         }
-        // Part of a time, a decimal or a thousands group: "10:30", "3.5", "1,000".
-        if self.glued_punct(j, &[":", ",", "."])
+        // Part of a time, a decimal, a thousands group or a day/month pair: "10:30", "3.5",
+        // "1,000", "1/10".
+        if self.glued_punct(j, &[":", ",", ".", "/"])
             && self
                 .tok(j + 1)
                 .is_some_and(|x| x.glued && x.kind == Kind::Num)
@@ -521,7 +536,10 @@ impl<'a> Parser<'a> {
 
     /// 13 February 2025, 13 de febrero de 2025, 1er mars, 13th of February.
     fn day_month(&self, i: usize) -> Option<(usize, Pt)> {
-        let (j, d) = self.day(i)?;
+        let (j, d) = self.day(i).or_else(|| {
+            let (j, v, _) = self.lex(Cat::OrdinalWord, i)?;
+            (1..=31).contains(&v).then_some((j, v as u32))
+        })?;
         let k = self.lex(Cat::Of, j).map_or(j, |(k, _, _)| k);
         let mh = self.month(k)?;
         if !valid(None, mh.m, d) {
@@ -685,7 +703,7 @@ impl<'a> Parser<'a> {
     /// One calendar point, with an optional weekday before it ("Tue May 9", "martes, 15 de
     /// enero").
     fn point(&self, i: usize) -> Option<(usize, Pt)> {
-        if let Some((j, _, _)) = self.weekday(i) {
+        if let Some((j, wd, _)) = self.weekday(i) {
             let mut k = j;
             if self.punct(k, &[","]) {
                 k += 1;
@@ -693,6 +711,19 @@ impl<'a> Parser<'a> {
             k = self.skip_article(k);
             if let Some((e, pt)) = self.point_core(k) {
                 if pt.d.is_some() {
+                    return Some((e, pt));
+                }
+            }
+            // "martes 6", "Friday the 26th": a day of the month whose weekday matches.
+            if let Some((e, d)) = self.day(k) {
+                let unit_next =
+                    self.lex(Cat::Unit, e).is_some() || self.lex(Cat::NotYearAfter, e).is_some();
+                if !unit_next {
+                    let pt = Pt {
+                        d: Some(d),
+                        weekday: Some(wd),
+                        ..Pt::default()
+                    };
                     return Some((e, pt));
                 }
             }
