@@ -9,12 +9,12 @@
 //! `1990/1999`.
 //!
 //! # How it works
-//! - Each sentence is read in its own language ([`Sentence::lang`], else the document's),
-//!   with that language's words from `src/languages/<code>/dates.toml` (see [`table`] and
-//!   the comment at the top of every such file). A language without a file gets only the
+//! - Each sentence is read in its own language ([`crate::model::Sentence::lang`], else the
+//!   document's), with that language's words from `src/languages/<code>/dates.toml` (see
+//!   `table.rs` and the comment at the top of every such file). A language without a file gets only the
 //!   language-neutral shapes (ISO `2025-03-04`, numeric dates). Adding a language is adding
 //!   a file.
-//! - The sentence is cut into tokens ([`token`]) and a small grammar ([`parse`]) reads, at
+//! - The sentence is cut into tokens (`token.rs`) and a small grammar (`parse.rs`) reads, at
 //!   each token, the longest date it can: absolute dates in every common order, months,
 //!   years, seasons, quarters, parts ("early March" keeps `2025-03` and says
 //!   `qualifier: early`), approximations ("around 2014", `qualifier: approx`), ranges and
@@ -30,16 +30,19 @@
 //!   past-tense reporting is the most recent one, in future-tense text the next one; "this
 //!   Friday" without tense is the Friday of the reference week; "last Friday" the Friday
 //!   of the week before, "next Friday" the Friday of the week after (news style names the
-//!   bare weekday for the past seven days, so a modifier points to another week). A year-less date takes the year that puts it
-//!   on the side of the reference its sentence's tense says; without a tense cue a day is
-//!   put at the nearest occurrence and a month alone in the past ("in April" in a March
-//!   story is the past April).
+//!   bare weekday for the past seven days, so a modifier points to another week). A
+//!   year-less date takes the year that puts it on the side of the reference its sentence's
+//!   tense says; without a tense cue a day is put at the nearest occurrence and a month
+//!   alone in the past ("in April" in a March story is the past April). A day of an unnamed
+//!   month ("el día 15", "martes 4") takes the month the same way (one whose day falls on
+//!   the named weekday).
 //! - Without one: a year-less date borrows the year of the nearest earlier dated mention
 //!   of the same paragraph when that is safe (the borrowed mention is not a later month of
 //!   that year): `year_inferred: true`, `anchor: mention:<start>-<end>`. Otherwise the year
 //!   stays `XXXX`. Relative dates keep `value: XXXX-XX-XX` (or `XXXX-XX`, `XXXX` for months
 //!   and years) and say what they are in `relative` (`this-friday`, `last-week`,
-//!   `2-weeks-ago`).
+//!   `2-weeks-ago`). A day of an unnamed month is `XXXX-XX-15`.
+//! - `qualifier` is `early`, `mid` or `late` for parts, `approx` for "around 2014".
 //!
 //! # What this does not do
 //! Times of day, durations ("for three years"), ages, sets ("every Monday"), open ranges
