@@ -718,7 +718,15 @@ impl<'a> Parser<'a> {
             if let Some((e, d)) = self.day(k) {
                 let unit_next =
                     self.lex(Cat::Unit, e).is_some() || self.lex(Cat::NotYearAfter, e).is_some();
-                if !unit_next {
+                // A time, not a day: "Monday 8-9am", "Thursday 1 pm", "martes 9 h".
+                let time_next = self.glued_punct(e, &["-", "."])
+                    || self.tok(e).is_some_and(|t| {
+                        matches!(
+                            t.norm.as_str(),
+                            "am" | "pm" | "a" | "p" | "h" | "hs" | "hrs"
+                        )
+                    });
+                if !unit_next && !time_next {
                     let pt = Pt {
                         d: Some(d),
                         weekday: Some(wd),
