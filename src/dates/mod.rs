@@ -1,0 +1,698 @@
+//! Dates: finding date expressions and normalizing them to ISO 8601.
+//!
+//! Input: a [`TextView`] (sentences with their languages) and an optional
+//! [`ReferenceDate`]. Output: [`DateMention`]s in text order, each a span of the text with a
+//! `value` that is always a string: ISO 8601 with `X` for unknown digits (`XXXX-02-13`), the
+//! containing unit for coarse dates (`2025-03`, `2025`), `start/end` for ranges and lists
+//! of consecutive days ("June 12 to 14" → `XXXX-06-12/XXXX-06-14`), a week as the interval
+//! Monday/Sunday (a weekend Saturday/Sunday), a quarter as `2024-01/2024-03`, a decade as
+//! `1990/1999`.
+//!
+//! # How it works
+//! - Each sentence is read in its own language ([`crate::model::Sentence::lang`], else the
+//!   document's), with that language's words from `src/languages/<code>/dates.toml` (see
+//!   `table.rs` and the comment at the top of every such file). A language without a file gets only the
+//!   language-neutral shapes (ISO `2025-03-04`, numeric dates). Adding a language is adding
+//!   a file.
+//! - The sentence is cut into tokens (`token.rs`) and a small grammar (`parse.rs`) reads, at
+//!   each token, the longest date it can: absolute dates in every common order, months,
+//!   years, seasons, quarters, parts ("early March" keeps `2025-03` and says
+//!   `qualifier: early`), approximations ("around 2014", `qualifier: approx`), ranges and
+//!   lists ("Dec. 6 to 7, 2017", "del 12 al 14 de junio", "les 6 et 7 décembre") and
+//!   relative dates ("yesterday", "this Friday", "el pasado martes", "il y a trois jours").
+//!   Words that only introduce a date ("on", "from", "between", "le") stay out of the span.
+//! - Numeric dates (03/04/2025) are read in the language's order unless the document's own
+//!   numeric dates show the other order (a first number above 12).
+//!
+//! # Resolution
+//! - With a reference date (from [`DateExtractor::reference_date`] or the caller):
+//!   relative dates resolve against it and `anchor` is `reference:YYYY-MM-DD`. A weekday in
+//!   past-tense reporting is the most recent one, in future-tense text the next one; "this
+//!   Friday" without tense is the Friday of the reference week; "last Friday" the Friday
+//!   of the week before, "next Friday" the Friday of the week after (news style names the
+//!   bare weekday for the past seven days, so a modifier points to another week). A
+//!   year-less date takes the year that puts it on the side of the reference its sentence's
+//!   tense says; without a tense cue a day is put at the nearest occurrence and a month
+//!   alone in the past ("in April" in a March story is the past April). A day of an unnamed
+//!   month ("el día 15", "martes 4") takes the month the same way (one whose day falls on
+//!   the named weekday).
+//! - Without one: a year-less date borrows the year of the nearest earlier dated mention
+//!   of the same paragraph when that is safe (the borrowed mention is not a later month of
+//!   that year): `year_inferred: true`, `anchor: mention:<start>-<end>`. Otherwise the year
+//!   stays `XXXX`. Relative dates keep `value: XXXX-XX-XX` (or `XXXX-XX`, `XXXX` for months
+//!   and years) and say what they are in `relative` (`this-friday`, `last-week`,
+//!   `2-weeks-ago`). A day of an unnamed month is `XXXX-XX-15`.
+//! - `qualifier` is `early`, `mid` or `late` for parts, `approx` for "around 2014".
+//!
+//! # What this does not do
+//! Times of day, durations ("for three years"), ages, sets ("every Monday"), open ranges
+//! ("since 2017" is the year 2017) and holidays are not dates here. Four-digit numbers are
+//! years only when nothing around them says otherwise ("Executive Order 13773", "No. 2017",
+//! "2000 members", "5,000" are not). "today" meaning "nowadays" ("is today one of the most
+//! dangerous…") is left out; offsets from an undated event ("a day prior") are not dates.
+
+mod calendar;
+mod parse;
+mod table;
+mod token;
+
+use crate::languages::LANGUAGES;
+use crate::model::{DateMention, Lang, Precision, ReferenceDate, ReferenceSource, TextView};
+use calendar::{add_months, Day};
+use parse::{Cand, Expr, Parser, Pt, Rel, Unit};
+use regex::Regex;
+use table::{Cat, LangTable};
+use token::{tokenize, Kind, Tok};
+
+/// The date extractor, built once from every language's `dates.toml`.
+#[derive(Debug)]
+pub struct DateExtractor {
+    tables: Vec<(Lang, LangTable)>,
+    neutral: LangTable,
+    /// A date in a file name: 2025-03-14, 20250314, 2025_03_14.
+    file_date: Regex,
+    /// A numeric date, to learn the document's day/month order.
+    numeric: Regex,
+}
+
+/// The tense of a sentence, from its cue words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// A dated mention a later year-less date may borrow its year from.
+#[derive(Clone, Copy, Debug)]
+struct Anchor {
+    paragraph: usize,
+    y: i32,
+    m: Option<u32>,
+    start: usize,
+    end: usize,
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const SEASON_NAMES: [&str; 4] = ["spring", "summer", "autumn", "winter"];
+/// First month of each season (northern meteorological seasons).
+const SEASON_START: [u32; 4] = [3, 6, 9, 12];
+
+impl DateExtractor {
+    /// Build from the embedded language tables.
+    pub fn new() -> Result<DateExtractor, String> {
+        let mut tables = Vec::new();
+        for d in LANGUAGES {
+            tables.push((d.lang, LangTable::load(d)?));
+        }
+        let file_date = Regex::new(
+            r"(?x)
+            (?:^|[^0-9A-Za-z])        # not inside a longer number or word (hashes)
+            ((?:19|20)[0-9]{2})       # year
+            [-_.]?
+            (0[1-9]|1[0-2])           # month
+            [-_.]?
+            (0[1-9]|[12][0-9]|3[01])  # day
+            (?:[^0-9A-Za-z]|$)",
+        )
+        .map_err(|e| e.to_string())?;
+        let numeric = Regex::new(
+            r"(?x)
+            (?:^|[^0-9])
+            ([0-9]{1,2}) [/.\-] ([0-9]{1,2}) [/.\-] (?:[0-9]{4}|[0-9]{2})
+            (?:[^0-9]|$)",
+        )
+        .map_err(|e| e.to_string())?;
+        Ok(DateExtractor {
+            tables,
+            neutral: LangTable::neutral(),
+            file_date,
+            numeric,
+        })
+    }
+
+    fn table(&self, lang: Option<Lang>) -> &LangTable {
+        lang.and_then(|l| self.tables.iter().find(|(k, _)| *k == l))
+            .map_or(&self.neutral, |(_, t)| t)
+    }
+
+    /// The document's own reference date (dateline, publication line) or one in its file
+    /// name; `None` when neither states one.
+    ///
+    /// A dateline is a full date near the start of one of the first paragraphs, after a
+    /// place in capitals and a comma ("WASHINGTON, March 14, 2025 —") or after a
+    /// publication word ("Published: …", "Publicado el …"), or a paragraph that is only a
+    /// date.
+    pub fn reference_date(&self, view: &TextView, file_name: &str) -> Option<ReferenceDate> {
+        let body = view
+            .paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.section != crate::model::Section::Boilerplate)
+            .take(6);
+        for (pi, p) in body {
+            let lang = p.lang.or(view.lang);
+            let t = self.table(lang);
+            let toks = tokenize(view.text, p.span.start, p.span.end);
+            let parser = Parser {
+                t,
+                toks: &toks,
+                day_first: t.day_first,
+            };
+            let mut i = 0;
+            while i < toks.len().min(16) {
+                let Some((e, cands)) = parser.parse_at(i) else {
+                    i += 1;
+                    continue;
+                };
+                if let [c] = cands.as_slice() {
+                    if let Expr::Point(Pt {
+                        y: Some(y),
+                        m: Some(m),
+                        d: Some(d),
+                        ..
+                    }) = c.expr
+                    {
+                        if is_dateline(&parser, c, pi) {
+                            return Some(ReferenceDate {
+                                value: Day { y, m, d }.iso(),
+                                source: ReferenceSource::Text,
+                            });
+                        }
+                    }
+                }
+                i = e.max(i + 1);
+            }
+        }
+        let c = self.file_date.captures(file_name)?;
+        let day = Day::parse(&format!("{}-{}-{}", &c[1], &c[2], &c[3]))?;
+        Some(ReferenceDate {
+            value: day.iso(),
+            source: ReferenceSource::FileName,
+        })
+    }
+
+    /// The numeric-date order the document itself shows: `Some(true)` day first.
+    fn document_order(&self, text: &str) -> Option<bool> {
+        let (mut day_first, mut month_first) = (false, false);
+        for c in self.numeric.captures_iter(text) {
+            let a: u32 = c[1].parse().unwrap_or(0);
+            let b: u32 = c[2].parse().unwrap_or(0);
+            if a > 12 && b <= 12 {
+                day_first = true;
+            } else if b > 12 && a <= 12 {
+                month_first = true;
+            }
+        }
+        match (day_first, month_first) {
+            (true, false) => Some(true),
+            (false, true) => Some(false),
+            _ => None,
+        }
+    }
+
+    /// Every date in the text, resolved against `reference` when given.
+    pub fn extract(&self, view: &TextView, reference: Option<&ReferenceDate>) -> Vec<DateMention> {
+        let refday = reference.and_then(|r| Day::parse(&r.value));
+        let order = self.document_order(view.text);
+        let mut out = Vec::new();
+        let mut anchors: Vec<Anchor> = Vec::new();
+        for s in view.sentences {
+            let t = self.table(s.lang.or(view.lang));
+            let toks = tokenize(view.text, s.span.start, s.span.end);
+            let parser = Parser {
+                t,
+                toks: &toks,
+                day_first: order.unwrap_or(t.day_first),
+            };
+            let tense = tense(&parser, view.text);
+            let mut r = Resolver {
+                text: view.text,
+                toks: &toks,
+                refday,
+                tense,
+                paragraph: s.paragraph,
+                anchors: &mut anchors,
+            };
+            let mut i = 0;
+            while i < toks.len() {
+                match parser.parse_at(i) {
+                    Some((e, cands)) => {
+                        for c in cands {
+                            out.push(r.resolve(&c));
+                        }
+                        i = e.max(i + 1);
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        out
+    }
+}
+
+/// True when `c`, found near the start of paragraph `pi`, is the document's dateline or
+/// publication date.
+fn is_dateline(p: &Parser, c: &Cand, pi: usize) -> bool {
+    let before = &p.toks[..c.start];
+    let after = &p.toks[c.end..];
+    // "Published: March 14, 2025", "Publicado el 14 de marzo de 2025"
+    if (0..c.start.min(6)).any(|i| p.lex(Cat::Publication, i).is_some()) {
+        return true;
+    }
+    // A paragraph that is only the date.
+    if pi < 3 && before.is_empty() && after.iter().all(|t| t.kind == Kind::Punct) {
+        return true;
+    }
+    // "WASHINGTON, March 14, 2025 —", "CIUDAD DE MÉXICO, 14 de marzo de 2025.–"
+    let place = !before.is_empty()
+        && before.len() <= 8
+        && before.last().is_some_and(|t| t.norm == ",")
+        && before.iter().any(|t| t.kind == Kind::Word && t.upper)
+        && before.iter().all(|t| match t.kind {
+            Kind::Word => t.upper || t.norm.chars().count() <= 3,
+            Kind::Punct => matches!(t.norm.as_str(), "," | "." | "(" | ")" | "-"),
+            Kind::Num => false,
+        });
+    let closes = after.first().map_or(true, |t| {
+        t.kind == Kind::Punct && matches!(t.norm.as_str(), "-" | "." | ":" | "(" | "|" | "/")
+    });
+    place && closes
+}
+
+/// The tense a sentence's cue words suggest (future wins: "will" is rarely misleading).
+fn tense(p: &Parser, text: &str) -> Tense {
+    let mut past = false;
+    for (i, t) in p.toks.iter().enumerate() {
+        if p.lex(Cat::FutureCue, i).is_some() {
+            return Tense::Future;
+        }
+        if p.lex(Cat::PastCue, i).is_some() {
+            past = true;
+        }
+        if t.kind == Kind::Word && !t.upper && t.norm.chars().count() >= 5 {
+            // Accents matter here: Spanish "será" is future, "sera" is not a word.
+            let word = text[t.start..t.end].to_lowercase();
+            if p.t
+                .future_suffixes
+                .iter()
+                .any(|s| word.ends_with(s.as_str()))
+            {
+                return Tense::Future;
+            }
+            if p.t.past_suffixes.iter().any(|s| word.ends_with(s.as_str())) {
+                past = true;
+            }
+        }
+    }
+    if past {
+        Tense::Past
+    } else {
+        Tense::Unknown
+    }
+}
+
+/// Resolves the candidates of one sentence.
+struct Resolver<'a, 'b> {
+    text: &'a str,
+    toks: &'a [Tok],
+    refday: Option<Day>,
+    tense: Tense,
+    paragraph: usize,
+    anchors: &'b mut Vec<Anchor>,
+}
+
+/// How a value was completed.
+#[derive(Default)]
+struct Resolution {
+    year_inferred: bool,
+    anchor: Option<String>,
+}
+
+impl Resolver<'_, '_> {
+    fn resolve(&mut self, c: &Cand) -> DateMention {
+        let start = self.toks[c.start].start;
+        let end = self.toks[c.end - 1].end;
+        let mut how = Resolution::default();
+        let mut relative = None;
+        let (value, precision) = match c.expr {
+            Expr::Point(p) => {
+                let explicit = p.y;
+                let p = self.complete(p, &mut how);
+                if let Some(y) = explicit {
+                    self.remember(y, p.m, start, end);
+                }
+                fmt_point(&p)
+            }
+            Expr::Range(a, b) => {
+                let explicit = b.y;
+                let a2 = self.complete(a, &mut how);
+                let mut b2 = b;
+                if b2.y.is_none() {
+                    b2.y = a2.y;
+                    if b2.y.is_some() && key(&b2) < key(&a2) {
+                        b2.y = b2.y.map(|y| y + 1);
+                    }
+                }
+                if let Some(y) = explicit {
+                    self.remember(y, b.m, start, end);
+                }
+                let (va, pa) = fmt_point(&a2);
+                let (vb, pb) = fmt_point(&b2);
+                (
+                    format!("{}/{}", first_of(&va), last_of(&vb)),
+                    coarser(pa, pb),
+                )
+            }
+            Expr::Rel(r) => {
+                let mut name = rel_name(&r);
+                if c.vague {
+                    name = format!("{}-{name}", self.toks[c.start].norm);
+                }
+                relative = Some(name);
+                match self.refday {
+                    Some(day) => {
+                        how.anchor = Some(format!("reference:{}", day.iso()));
+                        self.resolve_rel(&r, day)
+                    }
+                    None => unanchored(&r),
+                }
+            }
+        };
+        let qualifier = c
+            .part
+            .map(|p| ["early", "mid", "late"][p as usize].to_string())
+            .or_else(|| c.approx.then(|| "approx".to_string()));
+        DateMention {
+            start,
+            end,
+            text: self.text[start..end].to_string(),
+            value,
+            precision,
+            qualifier,
+            relative,
+            year_inferred: how.year_inferred,
+            anchor: how.anchor,
+        }
+    }
+
+    fn remember(&mut self, y: i32, m: Option<u32>, start: usize, end: usize) {
+        self.anchors.push(Anchor {
+            paragraph: self.paragraph,
+            y,
+            m,
+            start,
+            end,
+        });
+    }
+
+    /// Fill a missing year: from the reference date, else from a safe earlier mention.
+    fn complete(&self, mut p: Pt, how: &mut Resolution) -> Pt {
+        if let (None, None, Some(d), Some(r)) = (p.y, p.m, p.d, self.refday) {
+            // "el día 15": the month around the reference that the tense points to.
+            how.anchor = Some(format!("reference:{}", r.iso()));
+            // With a weekday ("martes 6"), only months where the day falls on it.
+            let reach = if p.weekday.is_some() { 12 } else { 2 };
+            let days: Vec<Day> = (-reach..=reach)
+                .map(|k| add_months(r.y, r.m, k))
+                .filter(|&(y, m)| calendar::valid(Some(y), m, d))
+                .map(|(y, m)| Day { y, m, d })
+                .filter(|x| p.weekday.map_or(true, |wd| x.weekday() == wd))
+                .collect();
+            let dist = |x: &Day| x.days() - r.days();
+            let nearest = days.iter().copied().min_by_key(|x| dist(x).abs());
+            let pick = match self.tense {
+                Tense::Future => days.iter().copied().find(|x| dist(x) >= 0),
+                Tense::Past => days.iter().copied().rev().find(|x| dist(x) <= 0),
+                Tense::Unknown => nearest,
+            };
+            if let Some(x) = pick.or(nearest) {
+                p.y = Some(x.y);
+                p.m = Some(x.m);
+            }
+            return p;
+        }
+        if p.y.is_some() || (p.m.is_none() && p.season.is_none() && p.quarter.is_none()) {
+            return p;
+        }
+        if let Some(r) = self.refday {
+            how.anchor = Some(format!("reference:{}", r.iso()));
+            p.y = Some(self.year_from_reference(&p, r));
+            return p;
+        }
+        let Some(m) = p.m else { return p };
+        if let Some(a) = self
+            .anchors
+            .iter()
+            .rev()
+            .find(|a| a.paragraph == self.paragraph)
+        {
+            if a.m.map_or(true, |am| am <= m) {
+                p.y = Some(a.y);
+                how.year_inferred = true;
+                how.anchor = Some(format!("mention:{}-{}", a.start, a.end));
+            }
+        }
+        p
+    }
+
+    fn year_from_reference(&self, p: &Pt, r: Day) -> i32 {
+        let Some(m) = p.m else {
+            return r.y;
+        };
+        let Some(d) = p.d else {
+            // A month alone: in the past unless the sentence speaks of the future.
+            let month_key = |y: i32| y * 12 + m as i32;
+            let ref_key = r.y * 12 + r.m as i32;
+            let years = [r.y - 1, r.y, r.y + 1];
+            return match self.tense {
+                Tense::Future => years.into_iter().find(|&y| month_key(y) >= ref_key),
+                _ => years.into_iter().rev().find(|&y| month_key(y) <= ref_key),
+            }
+            .unwrap_or(r.y);
+        };
+        // Years around the reference where the day exists (Feb 29 needs a leap year).
+        let years: Vec<i32> = (r.y - 4..=r.y + 4)
+            .filter(|&y| calendar::valid(Some(y), m, d))
+            .collect();
+        let dist = |y: i32| Day { y, m, d }.days() - r.days();
+        let nearest = years.iter().copied().min_by_key(|&y| dist(y).abs());
+        let pick = match self.tense {
+            Tense::Future => years.iter().copied().find(|&y| dist(y) >= 0),
+            Tense::Past => years.iter().copied().rev().find(|&y| dist(y) <= 0),
+            Tense::Unknown => nearest,
+        };
+        pick.or(nearest).unwrap_or(r.y)
+    }
+
+    fn resolve_rel(&self, r: &Rel, day: Day) -> (String, Precision) {
+        let iso_week = |monday: Day| {
+            (
+                format!("{}/{}", monday.iso(), monday.add_days(6).iso()),
+                Precision::Week,
+            )
+        };
+        let month = |y: i32, m: u32| (format!("{y:04}-{m:02}"), Precision::Month);
+        let year = |y: i32| (format!("{y:04}"), Precision::Year);
+        let monday = day.add_days(-i64::from(day.weekday()));
+        match *r {
+            Rel::Day(k) => (day.add_days(i64::from(k)).iso(), Precision::Day),
+            Rel::Weekday(wd, md) => {
+                let back = i64::from((day.weekday() + 7 - wd) % 7);
+                let fwd = i64::from((wd + 7 - day.weekday()) % 7);
+                let before = day.add_days(-if back == 0 { 7 } else { back });
+                let after = day.add_days(if fwd == 0 { 7 } else { fwd });
+                let d = match (md, self.tense) {
+                    (Some(-1), _) => monday.add_days(i64::from(wd) - 7),
+                    (Some(1), _) => monday.add_days(i64::from(wd) + 7),
+                    (Some(_), Tense::Past) => day.add_days(-back),
+                    (Some(_), Tense::Future) => day.add_days(fwd),
+                    (Some(_), Tense::Unknown) => monday.add_days(i64::from(wd)),
+                    (None, Tense::Future) => after,
+                    (None, _) => before,
+                };
+                (d.iso(), Precision::Day)
+            }
+            Rel::Unit(Unit::Week, k) | Rel::Unit(Unit::Day, k) => {
+                iso_week(monday.add_days(7 * i64::from(k)))
+            }
+            Rel::Unit(Unit::Weekend, k) => {
+                let saturday = monday.add_days(5 + 7 * i64::from(k));
+                (
+                    format!("{}/{}", saturday.iso(), saturday.add_days(1).iso()),
+                    Precision::Week,
+                )
+            }
+            Rel::Unit(Unit::Quarter, k) => {
+                let (y, m) = add_months(day.y, (day.m - 1) / 3 * 3 + 1, 3 * k);
+                (
+                    format!("{y:04}-{m:02}/{y:04}-{:02}", m + 2),
+                    Precision::Month,
+                )
+            }
+            Rel::Unit(Unit::Month, k) => {
+                let (y, m) = add_months(day.y, day.m, k);
+                month(y, m)
+            }
+            Rel::Unit(Unit::Year, k) => year(day.y + k),
+            Rel::Shift(Unit::Day, n) => (day.add_days(i64::from(n)).iso(), Precision::Day),
+            Rel::Shift(Unit::Week | Unit::Weekend, n) => {
+                (day.add_days(7 * i64::from(n)).iso(), Precision::Day)
+            }
+            Rel::Shift(Unit::Quarter, n) => {
+                let (y, m) = add_months(day.y, day.m, 3 * n);
+                month(y, m)
+            }
+            Rel::Shift(Unit::Month, n) => {
+                let (y, m) = add_months(day.y, day.m, n);
+                month(y, m)
+            }
+            Rel::Shift(Unit::Year, n) => year(day.y + n),
+            Rel::Month(m, md) => {
+                let y = match md {
+                    -1 if m < day.m => day.y,
+                    -1 => day.y - 1,
+                    1 if m > day.m => day.y,
+                    1 => day.y + 1,
+                    _ => day.y,
+                };
+                month(y, m)
+            }
+            Rel::Season(s, md) => {
+                let start = SEASON_START[s as usize];
+                let y = match md {
+                    -1 if start + 3 <= day.m => day.y,
+                    -1 => day.y - 1,
+                    1 if start > day.m => day.y,
+                    1 => day.y + 1,
+                    _ => day.y,
+                };
+                (format!("{y:04}"), Precision::Season)
+            }
+        }
+    }
+}
+
+/// The value of a relative date with no reference: unknown digits, the unit kept.
+fn unanchored(r: &Rel) -> (String, Precision) {
+    match *r {
+        Rel::Day(_) | Rel::Weekday(..) | Rel::Shift(Unit::Day | Unit::Week | Unit::Weekend, _) => {
+            ("XXXX-XX-XX".into(), Precision::Day)
+        }
+        Rel::Unit(Unit::Week | Unit::Day | Unit::Weekend, _) => {
+            ("XXXX-XX-XX".into(), Precision::Week)
+        }
+        Rel::Unit(Unit::Month | Unit::Quarter, _) | Rel::Shift(Unit::Month | Unit::Quarter, _) => {
+            ("XXXX-XX".into(), Precision::Month)
+        }
+        Rel::Unit(Unit::Year, _) | Rel::Shift(Unit::Year, _) => ("XXXX".into(), Precision::Year),
+        Rel::Month(m, _) => (format!("XXXX-{m:02}"), Precision::Month),
+        Rel::Season(..) => ("XXXX".into(), Precision::Season),
+    }
+}
+
+/// The `relative` form: "today", "this-friday", "last-week", "2-weeks-ago".
+fn rel_name(r: &Rel) -> String {
+    let md = |m: i32| match m {
+        -1 => "last",
+        1 => "next",
+        _ => "this",
+    };
+    match *r {
+        Rel::Day(0) => "today".into(),
+        Rel::Day(-1) => "yesterday".into(),
+        Rel::Day(1) => "tomorrow".into(),
+        Rel::Day(-2) => "day-before-yesterday".into(),
+        Rel::Day(2) => "day-after-tomorrow".into(),
+        Rel::Day(k) if k < 0 => format!("{}-days-ago", -k),
+        Rel::Day(k) => format!("in-{k}-days"),
+        Rel::Weekday(wd, None) => WEEKDAY_NAMES[wd as usize].into(),
+        Rel::Weekday(wd, Some(m)) => format!("{}-{}", md(m), WEEKDAY_NAMES[wd as usize]),
+        Rel::Unit(u, m) => format!("{}-{}", md(m), u.name()),
+        Rel::Shift(u, n) if n < 0 => format!("{}-{}s-ago", -n, u.name()),
+        Rel::Shift(u, n) => format!("in-{n}-{}s", u.name()),
+        Rel::Month(mo, m) => format!("{}-{}", md(m), MONTH_NAMES[mo as usize - 1]),
+        Rel::Season(s, m) => format!("{}-{}", md(m), SEASON_NAMES[s as usize]),
+    }
+}
+
+fn key(p: &Pt) -> (i32, u32, u32) {
+    (p.y.unwrap_or(0), p.m.unwrap_or(0), p.d.unwrap_or(0))
+}
+
+/// The value and precision of a point.
+fn fmt_point(p: &Pt) -> (String, Precision) {
+    let y =
+        p.y.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
+    if p.decade {
+        let last =
+            p.y.map_or_else(|| "XXXX".to_string(), |y| format!("{:04}", y + 9));
+        return (format!("{y}/{last}"), Precision::Year);
+    }
+    if let Some(q) = p.quarter {
+        let m1 = u32::from(q - 1) * 3 + 1;
+        return (format!("{y}-{m1:02}/{y}-{:02}", m1 + 2), Precision::Month);
+    }
+    if p.season.is_some() {
+        return (y, Precision::Season);
+    }
+    match (p.m, p.d) {
+        (Some(m), Some(d)) => (format!("{y}-{m:02}-{d:02}"), Precision::Day),
+        (None, Some(d)) => (format!("{y}-XX-{d:02}"), Precision::Day),
+        (Some(m), None) => (format!("{y}-{m:02}"), Precision::Month),
+        _ => (y, Precision::Year),
+    }
+}
+
+/// The start of an interval value ("2024-01" of "2024-01/2024-03").
+fn first_of(v: &str) -> &str {
+    v.split('/').next().unwrap_or(v)
+}
+
+/// The end of an interval value.
+fn last_of(v: &str) -> &str {
+    v.rsplit('/').next().unwrap_or(v)
+}
+
+fn rank(p: Precision) -> u8 {
+    match p {
+        Precision::Day => 0,
+        Precision::Week => 1,
+        Precision::Month => 2,
+        Precision::Season => 3,
+        Precision::Year => 4,
+    }
+}
+
+fn coarser(a: Precision, b: Precision) -> Precision {
+    if rank(a) >= rank(b) {
+        a
+    } else {
+        b
+    }
+}
+
+#[cfg(test)]
+mod tests;

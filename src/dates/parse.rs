@@ -1,0 +1,1194 @@
+//! The date grammar: token sequences to date expressions, before any resolution.
+//!
+//! [`Parser::parse_at`] tries, at one token, every shape the language table allows and
+//! keeps the longest: absolute points (ISO, numeric, day-month-year in either order,
+//! month-year, bare months and years, seasons, quarters), ranges and lists of them,
+//! parts ("early March"), approximations ("around 2014") and relative expressions
+//! ("last week", "el pasado martes", "il y a trois jours"). Words that only introduce a date
+//! ("from", "between", articles, prepositions) are consumed but left out of the span.
+
+use super::calendar::valid;
+use super::table::{Cat, LangTable};
+use super::token::{Kind, Tok};
+
+/// A calendar point, possibly partial (no year, no day).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Pt {
+    pub y: Option<i32>,
+    pub m: Option<u32>,
+    pub d: Option<u32>,
+    /// 0 spring .. 3 winter.
+    pub season: Option<u8>,
+    /// 1..=4.
+    pub quarter: Option<u8>,
+    /// A decade ("the 1990s"): `y` is its first year.
+    pub decade: bool,
+    /// The weekday the text names with a day of an unnamed month ("martes 6").
+    pub weekday: Option<u32>,
+}
+
+impl Pt {
+    fn kind(&self) -> (bool, bool, bool, bool, bool) {
+        (
+            self.m.is_some(),
+            self.d.is_some(),
+            self.season.is_some(),
+            self.quarter.is_some(),
+            self.decade,
+        )
+    }
+
+    /// Sort key when the year is known.
+    fn key(&self) -> (i32, u32, u32, u8, u8) {
+        (
+            self.y.unwrap_or(0),
+            self.m.unwrap_or(0),
+            self.d.unwrap_or(0),
+            self.season.unwrap_or(0),
+            self.quarter.unwrap_or(0),
+        )
+    }
+
+    /// True when `next` is the unit right after this one (consecutive days, months, years).
+    fn next_is(&self, next: &Pt) -> bool {
+        match (self.d, next.d, self.m, next.m) {
+            (Some(a), Some(b), Some(m1), Some(m2)) => m1 == m2 && b == a + 1,
+            (None, None, Some(a), Some(b)) => b == a + 1,
+            (None, None, None, None) => match (self.y, next.y) {
+                (Some(a), Some(b)) => b == a + 1,
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+}
+
+/// A calendar unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+    Quarter,
+    Weekend,
+}
+
+impl Unit {
+    fn from_val(v: i32) -> Unit {
+        match v {
+            0 => Unit::Day,
+            1 => Unit::Week,
+            2 => Unit::Month,
+            4 => Unit::Weekend,
+            _ => Unit::Year,
+        }
+    }
+
+    /// The unit's English name, for `relative`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Unit::Day => "day",
+            Unit::Week => "week",
+            Unit::Month => "month",
+            Unit::Year => "year",
+            Unit::Quarter => "quarter",
+            Unit::Weekend => "weekend",
+        }
+    }
+}
+
+/// A date relative to the reference date. Modifiers: -1 last, 0 this, 1 next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rel {
+    /// today + n days.
+    Day(i32),
+    /// A weekday (Monday = 0), bare or with a modifier.
+    Weekday(u32, Option<i32>),
+    /// this/last/next week, month, year.
+    Unit(Unit, i32),
+    /// n units from the reference (negative: ago).
+    Shift(Unit, i32),
+    /// last March, next April.
+    Month(u32, i32),
+    /// last summer.
+    Season(u8, i32),
+}
+
+/// A parsed expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Expr {
+    Point(Pt),
+    Range(Pt, Pt),
+    Rel(Rel),
+}
+
+/// One date found, in token indices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub expr: Expr,
+    /// 0 early, 1 mid, 2 late.
+    pub part: Option<u8>,
+    pub approx: bool,
+    /// "earlier" in "earlier this month".
+    pub vague: bool,
+}
+
+impl Cand {
+    fn new(start: usize, end: usize, expr: Expr) -> Cand {
+        Cand {
+            start,
+            end,
+            expr,
+            part: None,
+            approx: false,
+            vague: false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// No opening word: a range by a to-word, a list by an and-word.
+    Plain,
+    /// After "from": only to-words.
+    From,
+    /// After "between": only and-words.
+    Between,
+}
+
+struct MonthHit {
+    end: usize,
+    m: u32,
+    abbr: bool,
+    ambiguous: bool,
+}
+
+/// The grammar over one sentence's tokens.
+pub(crate) struct Parser<'a> {
+    pub t: &'a LangTable,
+    pub toks: &'a [Tok],
+    /// Numeric dates read day first.
+    pub day_first: bool,
+}
+
+impl<'a> Parser<'a> {
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    /// The longest phrase of category `cat` starting at token `i`: (end, value, flag).
+    pub fn lex(&self, cat: Cat, i: usize) -> Option<(usize, i32, bool)> {
+        let tok = self.tok(i)?;
+        for e in self.t.starting_with(&tok.norm) {
+            if e.cat != cat {
+                continue;
+            }
+            let n = e.toks.len();
+            if i + n > self.toks.len() {
+                continue;
+            }
+            if e.toks
+                .iter()
+                .zip(&self.toks[i..i + n])
+                .all(|(a, b)| *a == b.norm)
+            {
+                return Some((i + n, e.val, e.flag));
+            }
+        }
+        None
+    }
+
+    fn prev_is(&self, cat: Cat, i: usize) -> bool {
+        i > 0 && self.t.ends_with(cat, &self.toks[i - 1].norm)
+    }
+
+    fn punct(&self, i: usize, set: &[&str]) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == Kind::Punct && set.contains(&t.norm.as_str()))
+    }
+
+    fn glued_punct(&self, i: usize, set: &[&str]) -> bool {
+        self.punct(i, set) && self.toks[i].glued
+    }
+
+    fn skip_article(&self, i: usize) -> usize {
+        self.lex(Cat::Article, i).map_or(i, |(j, _, _)| j)
+    }
+
+    /// A day number 1..=31, with a glued ordinal suffix.
+    fn day(&self, i: usize) -> Option<(usize, u32)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Num || t.digits() > 2 {
+            return None;
+        }
+        let d = t.num?;
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        // The end of a time or a number: "12:30", "3.5".
+        if t.glued && i > 0 && matches!(self.toks[i - 1].norm.as_str(), ":" | "." | "," | "/") {
+            return None;
+        }
+        let mut j = i + 1;
+        // "1.º": a period before the suffix.
+        if self.glued_punct(j, &["."])
+            && self.tok(j + 1).is_some_and(|n| {
+                n.glued && n.kind == Kind::Word && self.t.ordinal_suffixes.contains(&n.norm)
+            })
+        {
+            j += 1;
+        }
+        if let Some(n) = self.tok(j) {
+            if n.glued && n.kind == Kind::Word && self.t.ordinal_suffixes.contains(&n.norm) {
+                j += 1;
+            }
+        }
+        // Part of a time, a decimal, a thousands group or a day/month pair: "10:30", "3.5",
+        // "1,000", "1/10".
+        if self.glued_punct(j, &[":", ",", ".", "/"])
+            && self
+                .tok(j + 1)
+                .is_some_and(|x| x.glued && x.kind == Kind::Num)
+        {
+            return None;
+        }
+        if self.glued_punct(j, &["%"]) {
+            return None;
+        }
+        Some((j, d))
+    }
+
+    /// The folded words `i..end`, joined by spaces (as ambiguous words are stored).
+    fn words(&self, i: usize, end: usize) -> String {
+        let words: Vec<&str> = self.toks[i..end].iter().map(|t| t.norm.as_str()).collect();
+        words.join(" ")
+    }
+
+    fn month(&self, i: usize) -> Option<MonthHit> {
+        let (mut end, m, abbr) = self.lex(Cat::Month, i)?;
+        let ambiguous = abbr || self.t.ambiguous.contains(&self.words(i, end));
+        if abbr && self.glued_punct(end, &["."]) {
+            end += 1;
+        }
+        Some(MonthHit {
+            end,
+            m: m as u32,
+            abbr,
+            ambiguous,
+        })
+    }
+
+    fn weekday(&self, i: usize) -> Option<(usize, u32, bool)> {
+        let (mut end, wd, abbr) = self.lex(Cat::Weekday, i)?;
+        let ambiguous = abbr || self.t.ambiguous.contains(&self.words(i, end));
+        if abbr && self.glued_punct(end, &["."]) {
+            end += 1;
+        }
+        Some((end, wd as u32, ambiguous))
+    }
+
+    /// A four-digit year 1000..=2999.
+    fn year4(&self, i: usize) -> Option<(usize, i32)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Num || t.digits() != 4 {
+            return None;
+        }
+        let y = t.num? as i32;
+        if !(1000..=2999).contains(&y) {
+            return None;
+        }
+        // Followed by letters ("2019abc") or another number ("2019.5", "2019-123").
+        if let Some(n) = self.tok(i + 1) {
+            if n.glued && n.kind == Kind::Word {
+                return None;
+            }
+        }
+        if self.glued_punct(i + 1, &[".", ",", ":", "-", "/"])
+            && self
+                .tok(i + 2)
+                .is_some_and(|x| x.glued && x.kind == Kind::Num)
+        {
+            return None;
+        }
+        if self.lex(Cat::NotYearAfter, i + 1).is_some() {
+            return None;
+        }
+        Some((i + 1, y))
+    }
+
+    /// `[,] [of] YYYY` after a day or month.
+    fn year_tail(&self, i: usize) -> Option<(usize, i32)> {
+        let mut k = i;
+        if self.punct(k, &[","]) {
+            k += 1;
+        }
+        if let Some((j, _, _)) = self.lex(Cat::Of, k) {
+            k = j;
+        }
+        self.year4(k)
+    }
+
+    /// A year standing alone (or after "the year", "el año"), or a decade ("the 1990s").
+    fn standalone_year(&self, i: usize) -> Option<(usize, Pt)> {
+        let yw = self.lex(Cat::YearWord, i);
+        let k = yw.map_or(i, |(j, _, _)| j);
+        let t = self.tok(k)?;
+        if t.kind != Kind::Num || t.digits() != 4 {
+            return None;
+        }
+        let y = t.num? as i32;
+        let lo = if yw.is_some() { 1000 } else { 1800 };
+        if !(lo..=2199).contains(&y) {
+            return None;
+        }
+        if k > 0 {
+            let p = &self.toks[k - 1];
+            // Glued only to an opening bracket or quote, or to the dash of "mid-2024".
+            let part_dash = p.norm == "-" && self.prev_is(Cat::Part, k - 1);
+            if t.glued && !part_dash && !matches!(p.norm.as_str(), "(" | "[" | "\"" | "'" | "«") {
+                return None;
+            }
+            if yw.is_none() && (p.kind == Kind::Num || self.prev_is(Cat::NotYearBefore, k)) {
+                return None;
+            }
+            // "No. 2017", "art. 2017"
+            if yw.is_none()
+                && p.norm == "."
+                && k > 1
+                && self.t.ends_with(Cat::NotYearBefore, &self.toks[k - 2].norm)
+            {
+                return None;
+            }
+        }
+        // A decade: "1990s", "1990's".
+        if y % 10 == 0 {
+            if let Some(n) = self.tok(k + 1) {
+                if n.glued && n.norm == "s" {
+                    return Some((k + 2, decade(y)));
+                }
+                if n.glued
+                    && n.norm == "'"
+                    && self.tok(k + 2).is_some_and(|s| s.glued && s.norm == "s")
+                {
+                    return Some((k + 3, decade(y)));
+                }
+            }
+        }
+        let (e, y) = self.year4(k)?;
+        Some((
+            e,
+            Pt {
+                y: Some(y),
+                ..Pt::default()
+            },
+        ))
+    }
+
+    /// ISO and numeric dates: 2025-03-04, 04/03/2025, 6-jul-2018, 2025-03.
+    fn numeric(&self, i: usize) -> Option<(usize, Pt)> {
+        let a = self.tok(i)?;
+        if a.kind != Kind::Num {
+            return None;
+        }
+        if i > 0 {
+            let p = &self.toks[i - 1];
+            if a.glued && (p.kind != Kind::Punct || matches!(p.norm.as_str(), "-" | "/" | ".")) {
+                return None;
+            }
+        }
+        let sep = self.tok(i + 1)?;
+        if !sep.glued || !matches!(sep.norm.as_str(), "-" | "/" | ".") {
+            return None;
+        }
+        let b = self.tok(i + 2).filter(|b| b.glued)?;
+        // Year-month: 2025-03.
+        let three = self.glued_punct(i + 3, &[sep.norm.as_str()])
+            && self.tok(i + 4).is_some_and(|c| c.glued);
+        if !three {
+            if a.digits() == 4 && sep.norm == "-" && b.kind == Kind::Num && b.digits() == 2 {
+                let (y, m) = (a.num? as i32, b.num?);
+                if (1900..=2199).contains(&y) && (1..=12).contains(&m) && !self.more_number(i + 3) {
+                    let pt = Pt {
+                        y: Some(y),
+                        m: Some(m),
+                        ..Pt::default()
+                    };
+                    return Some((i + 3, pt));
+                }
+            }
+            return None;
+        }
+        let c = &self.toks[i + 4];
+        if self.more_number(i + 5) {
+            return None;
+        }
+        let (y, m, d) = if a.digits() == 4 {
+            if b.kind != Kind::Num || b.digits() > 2 || c.kind != Kind::Num || c.digits() > 2 {
+                return None;
+            }
+            (a.num? as i32, b.num?, c.num?)
+        } else if a.digits() <= 2 && c.kind == Kind::Num && matches!(c.digits(), 2 | 4) {
+            let y = c.num? as i32;
+            let y = match c.digits() {
+                2 if y < 50 => 2000 + y,
+                2 => 1900 + y,
+                _ => y,
+            };
+            let x = a.num?;
+            if b.kind == Kind::Word {
+                let mh = self.month(i + 2).filter(|h| h.end == i + 3)?;
+                (y, mh.m, x)
+            } else {
+                if b.digits() > 2 {
+                    return None;
+                }
+                let z = b.num?;
+                let day_first = if x > 12 {
+                    true
+                } else if z > 12 {
+                    false
+                } else {
+                    self.day_first
+                };
+                if day_first {
+                    (y, z, x)
+                } else {
+                    (y, x, z)
+                }
+            }
+        } else {
+            return None;
+        };
+        if !valid(Some(y), m, d) {
+            return None;
+        }
+        let pt = Pt {
+            y: Some(y),
+            m: Some(m),
+            d: Some(d),
+            ..Pt::default()
+        };
+        Some((i + 5, pt))
+    }
+
+    /// True when a number continues at `i` ("133-03-03-2020", "123-12-1234"), unless another
+    /// date starts after a dash there ("10/1/2018-10/7/2018").
+    fn more_number(&self, i: usize) -> bool {
+        if self.glued_punct(i, &["-"]) && self.numeric(i + 1).is_some() {
+            return false;
+        }
+        self.tok(i)
+            .is_some_and(|t| t.glued && (t.kind != Kind::Punct || t.norm != "."))
+            && (self.tok(i).is_some_and(|t| t.kind == Kind::Num)
+                || self
+                    .tok(i + 1)
+                    .is_some_and(|t| t.glued && t.kind == Kind::Num))
+    }
+
+    /// A day and month without a year, "27/11", only where a date is expected: after an
+    /// article, a day word, a preposition or a weekday ("el 27/11", "no dia 17/11").
+    fn day_slash_month(&self, i: usize) -> Option<(usize, Pt)> {
+        let a = self
+            .tok(i)
+            .filter(|a| a.kind == Kind::Num && a.digits() <= 2)?;
+        if !self.glued_punct(i + 1, &["/"]) {
+            return None;
+        }
+        let b = self
+            .tok(i + 2)
+            .filter(|b| b.glued && b.kind == Kind::Num && b.digits() <= 2)?;
+        if self.more_number(i + 3) || self.glued_punct(i + 3, &["/"]) {
+            return None;
+        }
+        if i == 0 || a.glued {
+            return None;
+        }
+        let p = &self.toks[i - 1];
+        let context = self.prev_is(Cat::Article, i)
+            || self.prev_is(Cat::DayWord, i)
+            || (self.prev_is(Cat::Preposition, i) && p.norm.len() > 1)
+            || self
+                .t
+                .starting_with(&p.norm)
+                .iter()
+                .any(|e| e.cat == Cat::Weekday);
+        if !context {
+            return None;
+        }
+        let (x, z) = (a.num?, b.num?);
+        let (m, d) = if x > 12 || (z <= 12 && self.day_first) {
+            (z, x)
+        } else {
+            (x, z)
+        };
+        valid(None, m, d).then_some((
+            i + 3,
+            Pt {
+                m: Some(m),
+                d: Some(d),
+                ..Pt::default()
+            },
+        ))
+    }
+
+    /// 13 February 2025, 13 de febrero de 2025, 1er mars, 13th of February.
+    fn day_month(&self, i: usize) -> Option<(usize, Pt)> {
+        let (j, d) = self.day(i).or_else(|| {
+            let (j, v, _) = self.lex(Cat::OrdinalWord, i)?;
+            (1..=31).contains(&v).then_some((j, v as u32))
+        })?;
+        let k = self.lex(Cat::Of, j).map_or(j, |(k, _, _)| k);
+        let mh = self.month(k)?;
+        if !valid(None, mh.m, d) {
+            return None;
+        }
+        let mut pt = Pt {
+            m: Some(mh.m),
+            d: Some(d),
+            ..Pt::default()
+        };
+        let mut end = mh.end;
+        if let Some((e, y)) = self.year_tail(end) {
+            if valid(Some(y), mh.m, d) {
+                pt.y = Some(y);
+                end = e;
+            }
+        }
+        Some((end, pt))
+    }
+
+    /// February 13, 2025; Feb. 13; May 9th 2019.
+    fn month_day(&self, i: usize) -> Option<(usize, Pt)> {
+        let mh = self.month(i)?;
+        let (e, d) = self.day(mh.end)?;
+        if !valid(None, mh.m, d) {
+            return None;
+        }
+        // "May 5 people"
+        if self.lex(Cat::NotYearAfter, e).is_some() {
+            return None;
+        }
+        let mut pt = Pt {
+            m: Some(mh.m),
+            d: Some(d),
+            ..Pt::default()
+        };
+        let mut end = e;
+        if let Some((e2, y)) = self.year_tail(e) {
+            if valid(Some(y), mh.m, d) {
+                pt.y = Some(y);
+                end = e2;
+            }
+        }
+        Some((end, pt))
+    }
+
+    /// August 2018, abril de 2024, Dec/2018.
+    fn month_year(&self, i: usize) -> Option<(usize, Pt)> {
+        let mh = self.month(i)?;
+        let mut k = mh.end;
+        if self.punct(k, &["/", ",", "-"]) {
+            k += 1;
+        } else if let Some((j, _, _)) = self.lex(Cat::Of, k) {
+            k = j;
+        }
+        let (e, y) = self.year4(k)?;
+        Some((
+            e,
+            Pt {
+                y: Some(y),
+                m: Some(mh.m),
+                ..Pt::default()
+            },
+        ))
+    }
+
+    /// A month alone: unambiguous names anywhere, ambiguous ones ("May") only capitalized
+    /// after a preposition or a part word.
+    fn bare_month(&self, i: usize) -> Option<(usize, Pt)> {
+        let mh = self.month(i)?;
+        if mh.abbr {
+            return None;
+        }
+        if mh.ambiguous {
+            let after_part = self.prev_is(Cat::Part, i)
+                || (i > 1 && self.toks[i - 1].norm == "-" && self.prev_is(Cat::Part, i - 1));
+            let cap_ok = !self.t.capitalized_names || self.toks[i].upper;
+            if !cap_ok || !(after_part || self.prev_is(Cat::Preposition, i)) {
+                return None;
+            }
+        }
+        Some((
+            mh.end,
+            Pt {
+                m: Some(mh.m),
+                ..Pt::default()
+            },
+        ))
+    }
+
+    /// summer 2024, verano de 2024, l'été (a season alone only after an article or
+    /// preposition).
+    fn season(&self, i: usize) -> Option<(usize, Pt)> {
+        let (j, s, _) = self.lex(Cat::Season, i)?;
+        let mut pt = Pt {
+            season: Some(s as u8),
+            ..Pt::default()
+        };
+        if let Some((e, y)) = self.year_tail(j) {
+            pt.y = Some(y);
+            return Some((e, pt));
+        }
+        // "in the summer", "en verano", "l'été"; not French "a été" (has been), whose "a"
+        // folds like the preposition "à".
+        let prep = self.prev_is(Cat::Preposition, i) && self.toks[i - 1].norm.len() > 1;
+        if self.prev_is(Cat::Article, i) || prep {
+            return Some((j, pt));
+        }
+        None
+    }
+
+    /// first quarter of 2024, primer trimestre de 2024, Q1 2024, 2017-Q1.
+    fn quarter(&self, i: usize) -> Option<(usize, Pt)> {
+        let mut q = None;
+        let mut j = i;
+        if let Some((k, v, _)) = self.lex(Cat::OrdinalWord, i) {
+            if let Some((k2, _, _)) = self.lex(Cat::Quarter, k) {
+                q = Some(v);
+                j = k2;
+            }
+        }
+        if q.is_none() {
+            let t = self.tok(i)?;
+            if t.norm == "q" {
+                let n = self.tok(i + 1).filter(|n| n.glued && n.kind == Kind::Num)?;
+                q = n.num.map(|v| v as i32);
+                j = i + 2;
+                if self.punct(j, &["/", "-"]) {
+                    j += 1;
+                }
+            } else if t.kind == Kind::Num
+                && t.digits() == 4
+                && self.glued_punct(i + 1, &["-"])
+                && self.tok(i + 2).is_some_and(|x| x.glued && x.norm == "q")
+            {
+                let n = self.tok(i + 3).filter(|n| n.glued && n.kind == Kind::Num)?;
+                let q = n.num? as u8;
+                let y = t.num? as i32;
+                return (1..=4).contains(&q).then_some((
+                    i + 4,
+                    Pt {
+                        y: Some(y),
+                        quarter: Some(q),
+                        ..Pt::default()
+                    },
+                ));
+            }
+        }
+        let q = q.filter(|q| (1..=4).contains(q))? as u8;
+        let mut pt = Pt {
+            quarter: Some(q),
+            ..Pt::default()
+        };
+        if let Some((e, y)) = self.year_tail(j) {
+            pt.y = Some(y);
+            return Some((e, pt));
+        }
+        (self.tok(i)?.norm != "q").then_some((j, pt))
+    }
+
+    /// One calendar point, with an optional weekday before it ("Tue May 9", "martes, 15 de
+    /// enero").
+    fn point(&self, i: usize) -> Option<(usize, Pt)> {
+        if let Some((j, wd, _)) = self.weekday(i) {
+            let mut k = j;
+            if self.punct(k, &[","]) {
+                k += 1;
+            }
+            k = self.skip_article(k);
+            if let Some((e, pt)) = self.point_core(k) {
+                if pt.d.is_some() {
+                    return Some((e, pt));
+                }
+            }
+            // "martes 6", "Friday the 26th": a day of the month whose weekday matches.
+            if let Some((e, d)) = self.day(k) {
+                let unit_next =
+                    self.lex(Cat::Unit, e).is_some() || self.lex(Cat::NotYearAfter, e).is_some();
+                // A time, not a day: "Monday 8-9am", "Thursday 1 pm", "martes 9 h".
+                let time_next = self.glued_punct(e, &["-", "."])
+                    || self.tok(e).is_some_and(|t| {
+                        matches!(
+                            t.norm.as_str(),
+                            "am" | "pm" | "a" | "p" | "h" | "hs" | "hrs"
+                        )
+                    });
+                if !unit_next && !time_next {
+                    let pt = Pt {
+                        d: Some(d),
+                        weekday: Some(wd),
+                        ..Pt::default()
+                    };
+                    return Some((e, pt));
+                }
+            }
+        }
+        self.point_core(i)
+    }
+
+    fn point_core(&self, i: usize) -> Option<(usize, Pt)> {
+        let alts = [
+            self.numeric(i),
+            self.day_slash_month(i),
+            self.day_month(i),
+            self.month_day(i),
+            self.month_year(i),
+            self.quarter(i),
+            self.season(i),
+            self.bare_month(i),
+            self.standalone_year(i),
+        ];
+        let mut best: Option<(usize, Pt)> = None;
+        for a in alts.into_iter().flatten() {
+            if best.map_or(true, |b| a.0 > b.0) {
+                best = Some(a);
+            }
+        }
+        best
+    }
+
+    /// A connector at `i` allowed in `mode`: (index after it and an article, is an and-word).
+    fn connector(&self, i: usize, mode: Mode) -> Option<(usize, bool)> {
+        let to = self.lex(Cat::RangeTo, i).map(|(j, _, _)| (j, false));
+        let and = self.lex(Cat::And, i).map(|(j, _, _)| (j, true));
+        let hit = match mode {
+            Mode::Plain => to.or(and),
+            Mode::From => to,
+            Mode::Between => and,
+        }?;
+        Some((self.skip_article(hit.0), hit.1))
+    }
+
+    /// Two ends of a range or list from one day number to another within one month.
+    fn day_pair(
+        &self,
+        mode: Mode,
+        is_and: bool,
+        (s1, e1, p1): (usize, usize, Pt),
+        (s2, e2, p2): (usize, usize, Pt),
+    ) -> Vec<Cand> {
+        if is_and && mode == Mode::Plain && !p1.next_is(&p2) {
+            vec![
+                Cand::new(s1, e1, Expr::Point(p1)),
+                Cand::new(s2, e2, Expr::Point(p2)),
+            ]
+        } else {
+            vec![Cand::new(s1, e2, Expr::Range(p1, p2))]
+        }
+    }
+
+    /// A point, or a range or list starting at `i`.
+    fn parse_abs(&self, i: usize, mode: Mode) -> Option<(usize, Vec<Cand>)> {
+        // 2014-2018, 2014–2018
+        if let Some((j, p1)) = self.year_range_start(i) {
+            if let Some((e, y2)) = self.year4(j) {
+                let y1 = p1.y?;
+                if y2 > y1 && y2 - y1 < 100 {
+                    let p2 = Pt {
+                        y: Some(y2),
+                        ..Pt::default()
+                    };
+                    return Some((e, vec![Cand::new(i, e, Expr::Range(p1, p2))]));
+                }
+            }
+        }
+        // 12-14 June, del 12 al 14 de junio, les 6 et 7 décembre
+        if let Some((j, d1)) = self.day(i) {
+            if let Some((k, is_and)) = self.connector(j, mode) {
+                if let Some((k2, d2)) = self.day(k) {
+                    let l = self.lex(Cat::Of, k2).map_or(k2, |(l, _, _)| l);
+                    if let Some(mh) = self.month(l) {
+                        let mut end = mh.end;
+                        let mut y = None;
+                        if let Some((e, yy)) = self.year_tail(end) {
+                            y = Some(yy);
+                            end = e;
+                        }
+                        if d1 < d2 && valid(y, mh.m, d1) && valid(y, mh.m, d2) {
+                            let p1 = Pt {
+                                y,
+                                m: Some(mh.m),
+                                d: Some(d1),
+                                ..Pt::default()
+                            };
+                            let p2 = Pt { d: Some(d2), ..p1 };
+                            let cands = self.day_pair(mode, is_and, (i, j, p1), (k, end, p2));
+                            return Some((end, cands));
+                        }
+                    }
+                }
+            }
+        }
+        let (j, p1) = match self.point(i) {
+            Some(hit) => hit,
+            None => return self.month_range(i, mode),
+        };
+        if let Some((k, is_and)) = self.connector(j, mode) {
+            // June 12 to 14, Dec. 6 to 7, 2017
+            let day_ended = self.toks[j - 1].kind == Kind::Num
+                || self.t.ordinal_suffixes.contains(&self.toks[j - 1].norm);
+            if let (Some(d1), Some(m), None, true) = (p1.d, p1.m, p1.y, day_ended) {
+                if let Some((k2, d2)) = self.day(k) {
+                    if self.point(k).map_or(true, |(e, _)| e <= k2) {
+                        let mut end = k2;
+                        let mut y = None;
+                        if let Some((e, yy)) = self.year_tail(k2) {
+                            y = Some(yy);
+                            end = e;
+                        }
+                        if d2 > d1 && valid(y, m, d2) && valid(y, m, d1) {
+                            let p1 = Pt { y, ..p1 };
+                            let p2 = Pt { d: Some(d2), ..p1 };
+                            let cands = self.day_pair(mode, is_and, (i, j, p1), (k, end, p2));
+                            return Some((end, cands));
+                        }
+                    }
+                }
+            }
+            if let Some((e, p2)) = self.point(k) {
+                if let Some((a, b)) = combine(p1, p2) {
+                    let cands = if is_and && mode == Mode::Plain && !a.next_is(&b) {
+                        vec![
+                            Cand::new(i, j, Expr::Point(a)),
+                            Cand::new(k, e, Expr::Point(b)),
+                        ]
+                    } else {
+                        vec![Cand::new(i, e, Expr::Range(a, b))]
+                    };
+                    return Some((e, cands));
+                }
+            }
+        }
+        Some((j, vec![Cand::new(i, j, Expr::Point(p1))]))
+    }
+
+    /// A month that cannot stand alone ("Jan", "sept.") starting a range of months:
+    /// "Jan-Feb 2017", "de sept. a nov.".
+    fn month_range(&self, i: usize, mode: Mode) -> Option<(usize, Vec<Cand>)> {
+        let mh = self.month(i)?;
+        let (k, _) = self.connector(mh.end, mode)?;
+        let m2 = self.month(k)?;
+        let (e, p2) = self.month_year(k).or_else(|| {
+            Some((
+                m2.end,
+                Pt {
+                    m: Some(m2.m),
+                    ..Pt::default()
+                },
+            ))
+        })?;
+        let p1 = Pt {
+            m: Some(mh.m),
+            ..Pt::default()
+        };
+        let (a, b) = combine(p1, p2)?;
+        Some((e, vec![Cand::new(i, e, Expr::Range(a, b))]))
+    }
+
+    /// The first year of "2014-2018": (index after the dash, the year).
+    fn year_range_start(&self, i: usize) -> Option<(usize, Pt)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Num || t.digits() != 4 {
+            return None;
+        }
+        if !self.punct(i + 1, &["-", "/"]) {
+            return None;
+        }
+        if i > 0 && (self.prev_is(Cat::NotYearBefore, i) || self.toks[i].glued) {
+            return None;
+        }
+        let y = t.num? as i32;
+        (1800..=2199).contains(&y).then_some((
+            i + 2,
+            Pt {
+                y: Some(y),
+                ..Pt::default()
+            },
+        ))
+    }
+
+    fn unit(&self, i: usize) -> Option<(usize, Unit)> {
+        self.lex(Cat::Unit, i)
+            .map(|(j, v, _)| (j, Unit::from_val(v)))
+    }
+
+    /// A unit that takes this/last/next: week, month, year, quarter, weekend (not day).
+    fn period(&self, i: usize) -> Option<(usize, Unit)> {
+        if let Some((e, _, _)) = self.lex(Cat::Quarter, i) {
+            return Some((e, Unit::Quarter));
+        }
+        self.unit(i).filter(|(_, u)| *u != Unit::Day)
+    }
+
+    /// "two weeks", "3 days", "a year".
+    fn count_unit(&self, i: usize) -> Option<(usize, i32, Unit)> {
+        let t = self.tok(i)?;
+        let (j, n) = if t.kind == Kind::Num && t.digits() <= 3 {
+            (i + 1, t.num? as i32)
+        } else {
+            let (j, v, _) = self.lex(Cat::Number, i)?;
+            (j, v)
+        };
+        let (k, u) = self.unit(j)?;
+        Some((k, n, u))
+    }
+
+    /// A relative expression at `i`.
+    fn rel(&self, i: usize) -> Option<(usize, Rel)> {
+        if let Some((j, k, _)) = self.lex(Cat::RelDay, i) {
+            let nowadays = k == 0
+                && self.prev_is(Cat::Nowadays, i)
+                && self.tok(j).is_some_and(|t| t.kind == Kind::Word);
+            if self.prev_is(Cat::RelDayBlocker, i) || nowadays {
+                return None;
+            }
+            return Some((j, Rel::Day(k)));
+        }
+        if let Some((j, md, _)) = self.lex(Cat::ModBefore, i) {
+            if let Some((e, wd, _)) = self.weekday(j) {
+                return Some((e, Rel::Weekday(wd, Some(md))));
+            }
+            if let Some((e, u)) = self.period(j) {
+                return Some((e, Rel::Unit(u, md)));
+            }
+            if let Some(mh) = self.month(j) {
+                if !mh.abbr {
+                    return Some((mh.end, Rel::Month(mh.m, md)));
+                }
+            }
+            if let Some((e, s, _)) = self.lex(Cat::Season, j) {
+                return Some((e, Rel::Season(s as u8, md)));
+            }
+        }
+        if let Some((j, wd, ambiguous)) = self.weekday(i) {
+            if let Some((e, md, _)) = self.lex(Cat::ModAfter, j) {
+                return Some((e, Rel::Weekday(wd, Some(md))));
+            }
+            if !ambiguous {
+                return Some((j, Rel::Weekday(wd, None)));
+            }
+        }
+        if let Some((j, u)) = self.period(i) {
+            if let Some((e, md, _)) = self.lex(Cat::ModAfter, j) {
+                return Some((e, Rel::Unit(u, md)));
+            }
+        }
+        if let Some(mh) = self.month(i) {
+            if let Some((e, md, _)) = self.lex(Cat::ModAfter, mh.end) {
+                if !mh.abbr {
+                    return Some((e, Rel::Month(mh.m, md)));
+                }
+            }
+        }
+        if let Some((j, s, _)) = self.lex(Cat::Season, i) {
+            if let Some((e, md, _)) = self.lex(Cat::ModAfter, j) {
+                return Some((e, Rel::Season(s as u8, md)));
+            }
+        }
+        if let Some((j, _, _)) = self.lex(Cat::AgoBefore, i) {
+            if let Some((e, n, u)) = self.count_unit(j) {
+                return Some((e, Rel::Shift(u, -n)));
+            }
+        }
+        if let Some((j, _, _)) = self.lex(Cat::LaterBefore, i) {
+            if let Some((e, n, u)) = self.count_unit(j) {
+                return Some((e, Rel::Shift(u, n)));
+            }
+        }
+        if let Some((j, n, u)) = self.count_unit(i) {
+            if let Some((e, _, _)) = self.lex(Cat::AgoAfter, j) {
+                return Some((e, Rel::Shift(u, -n)));
+            }
+            if let Some((e, _, _)) = self.lex(Cat::LaterAfter, j) {
+                return Some((e, Rel::Shift(u, n)));
+            }
+        }
+        None
+    }
+
+    /// "early March", "a principios de 2025", "mi-mars", "late last year".
+    fn parse_part(&self, i: usize) -> Option<(usize, Vec<Cand>)> {
+        let (mut j, part, _) = self.lex(Cat::Part, i)?;
+        if self.glued_punct(j, &["-"]) {
+            j += 1;
+        }
+        let mut of = false;
+        if let Some((k, _, _)) = self.lex(Cat::Of, j) {
+            j = k;
+            of = true;
+        }
+        let with_part = |mut c: Cand, e: usize| {
+            c.start = i;
+            c.part = Some(part as u8);
+            Some((e, vec![c]))
+        };
+        if let Some((e, rel)) = self.rel(j) {
+            if matches!(rel, Rel::Unit(..) | Rel::Month(..) | Rel::Season(..)) {
+                return with_part(Cand::new(i, e, Expr::Rel(rel)), e);
+            }
+        }
+        if let Some((e, cands)) = self.parse_abs(j, Mode::Plain) {
+            if let [c] = cands.as_slice() {
+                if let Expr::Point(p) = c.expr {
+                    if p.d.is_none() {
+                        return with_part(c.clone(), e);
+                    }
+                }
+            }
+        }
+        // "the end of the year", "finales de año": the current unit.
+        if of {
+            let k = self.skip_article(j);
+            if let Some((e, u)) = self.unit(k) {
+                if matches!(u, Unit::Month | Unit::Year) {
+                    return with_part(Cand::new(i, e, Expr::Rel(Rel::Unit(u, 0))), e);
+                }
+            }
+        }
+        None
+    }
+
+    /// Every date starting at token `i`, longest reading first; `None` when none starts here.
+    pub fn parse_at(&self, i: usize) -> Option<(usize, Vec<Cand>)> {
+        if let Some((j, _, _)) = self.lex(Cat::Approx, i) {
+            if let Some((e, mut cands)) = self.parse_abs(j, Mode::Plain) {
+                cands[0].start = i;
+                cands[0].approx = true;
+                return Some((e, cands));
+            }
+        }
+        if let Some(r) = self.parse_part(i) {
+            return Some(r);
+        }
+        if let Some((j, _, _)) = self.lex(Cat::Vague, i) {
+            if let Some((e, rel)) = self.rel(j) {
+                if matches!(rel, Rel::Unit(..) | Rel::Month(..)) {
+                    let mut c = Cand::new(i, e, Expr::Rel(rel));
+                    c.vague = true;
+                    return Some((e, vec![c]));
+                }
+            }
+        }
+        for (cat, mode) in [
+            (Cat::RangeBetween, Mode::Between),
+            (Cat::RangeFrom, Mode::From),
+        ] {
+            if let Some((j, _, _)) = self.lex(cat, i) {
+                let j = self.skip_article(j);
+                if let Some((e, cands)) = self.parse_abs(j, mode) {
+                    if matches!(
+                        cands.as_slice(),
+                        [Cand {
+                            expr: Expr::Range(..),
+                            ..
+                        }]
+                    ) {
+                        return Some((e, cands));
+                    }
+                }
+            }
+        }
+        // "el día 15", "no dia 12": a day of an unnamed month.
+        if let Some((j, _, _)) = self.lex(Cat::DayWord, i) {
+            if let Some((e, d)) = self.day(j) {
+                // Not a count or an ordinal of something named next ("le 17e arrondissement").
+                let free = self.tok(e).map_or(true, |t| {
+                    t.kind != Kind::Word
+                        || t.upper
+                        || [
+                            Cat::Preposition,
+                            Cat::And,
+                            Cat::RangeTo,
+                            Cat::Article,
+                            Cat::Of,
+                        ]
+                        .into_iter()
+                        .any(|c| self.lex(c, e).is_some())
+                });
+                if free && self.point(j).map_or(true, |(pe, _)| pe <= e) {
+                    let pt = Pt {
+                        d: Some(d),
+                        ..Pt::default()
+                    };
+                    return Some((e, vec![Cand::new(j, e, Expr::Point(pt))]));
+                }
+            }
+        }
+        let abs = self.parse_abs(i, Mode::Plain);
+        let rel = self.rel(i);
+        match (abs, rel) {
+            (Some(a), Some((e, r))) if e > a.0 => Some((e, vec![Cand::new(i, e, Expr::Rel(r))])),
+            (Some(a), _) => Some(a),
+            (None, Some((e, r))) => Some((e, vec![Cand::new(i, e, Expr::Rel(r))])),
+            (None, None) => None,
+        }
+    }
+}
+
+fn decade(y: i32) -> Pt {
+    Pt {
+        y: Some(y),
+        decade: true,
+        ..Pt::default()
+    }
+}
+
+/// Two points as the ends of one range: the same kind, missing years filled from the other
+/// end, in order.
+fn combine(mut a: Pt, mut b: Pt) -> Option<(Pt, Pt)> {
+    if a.kind() != b.kind() || a.decade {
+        return None;
+    }
+    if a.m.is_none()
+        && a.season.is_none()
+        && a.quarter.is_none()
+        && (a.y.is_none() || b.y.is_none())
+    {
+        return None;
+    }
+    match (a.y, b.y) {
+        (None, Some(y)) => {
+            a.y = Some(y);
+            if a.key() > b.key() {
+                a.y = Some(y - 1);
+            }
+        }
+        (Some(y), None) => {
+            b.y = Some(y);
+            if a.key() > b.key() {
+                b.y = Some(y + 1);
+            }
+        }
+        _ => {}
+    }
+    if let (Some(m), Some(d)) = (a.m, a.d) {
+        if !valid(a.y, m, d) {
+            return None;
+        }
+    }
+    if let (Some(m), Some(d)) = (b.m, b.d) {
+        if !valid(b.y, m, d) {
+            return None;
+        }
+    }
+    if a.y.is_some() && b.y.is_some() && a.key() >= b.key() {
+        return None;
+    }
+    if a.y.is_none() && a.key() == b.key() {
+        return None;
+    }
+    Some((a, b))
+}

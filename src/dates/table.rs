@@ -1,0 +1,271 @@
+//! One language's date words (`src/languages/<code>/dates.toml`), compiled into a lexicon of
+//! token phrases by category. The file format is documented at the top of every
+//! `dates.toml`.
+
+use super::token::phrase_tokens;
+use crate::languages::{self, LanguageData};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The file as written.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    day_first: bool,
+    capitalized_names: bool,
+    months: Vec<Vec<String>>,
+    ambiguous_months: Vec<String>,
+    weekdays: Vec<Vec<String>>,
+    ambiguous_weekdays: Vec<String>,
+    ordinal_suffixes: Vec<String>,
+    articles: Vec<String>,
+    day_words: Vec<String>,
+    of_words: Vec<String>,
+    range_from: Vec<String>,
+    range_between: Vec<String>,
+    range_to: Vec<String>,
+    and_words: Vec<String>,
+    approx: Vec<String>,
+    early: Vec<String>,
+    mid: Vec<String>,
+    late: Vec<String>,
+    spring: Vec<String>,
+    summer: Vec<String>,
+    autumn: Vec<String>,
+    winter: Vec<String>,
+    quarter_words: Vec<String>,
+    ordinals: BTreeMap<String, i32>,
+    relative_days: BTreeMap<String, i32>,
+    relative_day_blockers: Vec<String>,
+    nowadays_before: Vec<String>,
+    day_units: Vec<String>,
+    week_units: Vec<String>,
+    month_units: Vec<String>,
+    year_units: Vec<String>,
+    weekend_units: Vec<String>,
+    this_before: Vec<String>,
+    last_before: Vec<String>,
+    next_before: Vec<String>,
+    this_after: Vec<String>,
+    last_after: Vec<String>,
+    next_after: Vec<String>,
+    ago_before: Vec<String>,
+    ago_after: Vec<String>,
+    later_before: Vec<String>,
+    later_after: Vec<String>,
+    vague_before: Vec<String>,
+    number_words: BTreeMap<String, i32>,
+    prepositions: Vec<String>,
+    publication_words: Vec<String>,
+    year_words: Vec<String>,
+    not_year_before: Vec<String>,
+    not_year_after: Vec<String>,
+    future_cues: Vec<String>,
+    past_cues: Vec<String>,
+    future_suffixes: Vec<String>,
+    past_suffixes: Vec<String>,
+}
+
+/// What a phrase of the table means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Cat {
+    /// A month name; value 1..=12, flag: an abbreviation.
+    Month,
+    /// A weekday; value 0 (Monday) ..= 6, flag: an abbreviation.
+    Weekday,
+    Article,
+    DayWord,
+    Of,
+    RangeFrom,
+    RangeBetween,
+    RangeTo,
+    And,
+    Approx,
+    /// value 0 early, 1 mid, 2 late.
+    Part,
+    /// value 0 spring .. 3 winter.
+    Season,
+    Quarter,
+    OrdinalWord,
+    RelDay,
+    RelDayBlocker,
+    Nowadays,
+    /// value 0 day, 1 week, 2 month, 3 year, 4 weekend.
+    Unit,
+    /// value -1 last, 0 this, 1 next.
+    ModBefore,
+    ModAfter,
+    AgoBefore,
+    AgoAfter,
+    LaterBefore,
+    LaterAfter,
+    Vague,
+    Number,
+    Preposition,
+    Publication,
+    YearWord,
+    NotYearBefore,
+    NotYearAfter,
+    FutureCue,
+    PastCue,
+}
+
+/// One phrase of the lexicon.
+#[derive(Clone, Debug)]
+pub(crate) struct Entry {
+    pub toks: Vec<String>,
+    pub cat: Cat,
+    pub val: i32,
+    pub flag: bool,
+}
+
+/// A language's date knowledge, compiled.
+#[derive(Debug, Default)]
+pub(crate) struct LangTable {
+    pub day_first: bool,
+    pub capitalized_names: bool,
+    /// Entries by their first folded token, longest first.
+    lexicon: HashMap<String, Vec<Entry>>,
+    pub ambiguous: HashSet<String>,
+    pub ordinal_suffixes: HashSet<String>,
+    pub future_suffixes: Vec<String>,
+    pub past_suffixes: Vec<String>,
+    /// (category, last folded token) of every phrase.
+    last_tokens: HashSet<(Cat, String)>,
+}
+
+impl LangTable {
+    /// A table with no words: only language-neutral shapes (ISO dates) are found with it.
+    pub fn neutral() -> LangTable {
+        LangTable::default()
+    }
+
+    /// Parse and compile one language's file.
+    pub fn load(d: &LanguageData) -> Result<LangTable, String> {
+        let raw: RawTable = languages::parse(d.lang, "dates.toml", d.dates)?;
+        let err = |m: &str| format!("src/languages/{}/dates.toml: {m}", d.lang);
+        if raw.months.len() != 12 {
+            return Err(err("months must have 12 lists"));
+        }
+        if raw.weekdays.len() != 7 {
+            return Err(err("weekdays must have 7 lists"));
+        }
+        let mut t = LangTable {
+            day_first: raw.day_first,
+            capitalized_names: raw.capitalized_names,
+            ..LangTable::default()
+        };
+        for (i, names) in raw.months.iter().enumerate() {
+            for (k, n) in names.iter().enumerate() {
+                t.add(n, Cat::Month, i as i32 + 1, k > 0);
+            }
+        }
+        for (i, names) in raw.weekdays.iter().enumerate() {
+            for (k, n) in names.iter().enumerate() {
+                t.add(n, Cat::Weekday, i as i32, k > 0);
+            }
+        }
+        for w in raw.ambiguous_months.iter().chain(&raw.ambiguous_weekdays) {
+            t.ambiguous.insert(phrase_tokens(w).join(" "));
+        }
+        for w in &raw.ordinal_suffixes {
+            t.ordinal_suffixes.insert(phrase_tokens(w).join(""));
+        }
+        let lists: [(&Vec<String>, Cat, i32); 39] = [
+            (&raw.articles, Cat::Article, 0),
+            (&raw.day_words, Cat::DayWord, 0),
+            (&raw.of_words, Cat::Of, 0),
+            (&raw.range_from, Cat::RangeFrom, 0),
+            (&raw.range_between, Cat::RangeBetween, 0),
+            (&raw.range_to, Cat::RangeTo, 0),
+            (&raw.and_words, Cat::And, 0),
+            (&raw.approx, Cat::Approx, 0),
+            (&raw.early, Cat::Part, 0),
+            (&raw.mid, Cat::Part, 1),
+            (&raw.late, Cat::Part, 2),
+            (&raw.spring, Cat::Season, 0),
+            (&raw.summer, Cat::Season, 1),
+            (&raw.autumn, Cat::Season, 2),
+            (&raw.winter, Cat::Season, 3),
+            (&raw.quarter_words, Cat::Quarter, 0),
+            (&raw.relative_day_blockers, Cat::RelDayBlocker, 0),
+            (&raw.nowadays_before, Cat::Nowadays, 0),
+            (&raw.day_units, Cat::Unit, 0),
+            (&raw.week_units, Cat::Unit, 1),
+            (&raw.month_units, Cat::Unit, 2),
+            (&raw.year_units, Cat::Unit, 3),
+            (&raw.weekend_units, Cat::Unit, 4),
+            (&raw.this_before, Cat::ModBefore, 0),
+            (&raw.last_before, Cat::ModBefore, -1),
+            (&raw.next_before, Cat::ModBefore, 1),
+            (&raw.this_after, Cat::ModAfter, 0),
+            (&raw.last_after, Cat::ModAfter, -1),
+            (&raw.next_after, Cat::ModAfter, 1),
+            (&raw.ago_before, Cat::AgoBefore, 0),
+            (&raw.ago_after, Cat::AgoAfter, 0),
+            (&raw.later_before, Cat::LaterBefore, 0),
+            (&raw.later_after, Cat::LaterAfter, 0),
+            (&raw.vague_before, Cat::Vague, 0),
+            (&raw.prepositions, Cat::Preposition, 0),
+            (&raw.publication_words, Cat::Publication, 0),
+            (&raw.year_words, Cat::YearWord, 0),
+            (&raw.not_year_before, Cat::NotYearBefore, 0),
+            (&raw.not_year_after, Cat::NotYearAfter, 0),
+        ];
+        for (words, cat, val) in lists {
+            for w in words {
+                t.add(w, cat, val, false);
+            }
+        }
+        for (w, v) in &raw.ordinals {
+            t.add(w, Cat::OrdinalWord, *v, false);
+        }
+        for (w, v) in &raw.relative_days {
+            t.add(w, Cat::RelDay, *v, false);
+        }
+        for (w, v) in &raw.number_words {
+            t.add(w, Cat::Number, *v, false);
+        }
+        for w in &raw.future_cues {
+            t.add(w, Cat::FutureCue, 0, false);
+        }
+        for w in &raw.past_cues {
+            t.add(w, Cat::PastCue, 0, false);
+        }
+        // Suffixes compare with the lower-cased surface, accents kept ("rá" is not "ra").
+        t.future_suffixes = raw
+            .future_suffixes
+            .iter()
+            .map(|s| s.to_lowercase())
+            .collect();
+        t.past_suffixes = raw.past_suffixes.iter().map(|s| s.to_lowercase()).collect();
+        for entries in t.lexicon.values_mut() {
+            entries.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
+        }
+        Ok(t)
+    }
+
+    fn add(&mut self, phrase: &str, cat: Cat, val: i32, flag: bool) {
+        let toks = phrase_tokens(phrase);
+        let (Some(first), Some(last)) = (toks.first().cloned(), toks.last().cloned()) else {
+            return;
+        };
+        self.last_tokens.insert((cat, last));
+        self.lexicon.entry(first).or_default().push(Entry {
+            toks,
+            cat,
+            val,
+            flag,
+        });
+    }
+
+    /// Entries whose first token is `norm`, longest first.
+    pub fn starting_with(&self, norm: &str) -> &[Entry] {
+        self.lexicon.get(norm).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// True when the table knows any word of category `cat` ending with token `norm`.
+    pub fn ends_with(&self, cat: Cat, norm: &str) -> bool {
+        self.last_tokens.contains(&(cat, norm.to_string()))
+    }
+}

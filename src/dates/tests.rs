@@ -1,0 +1,101 @@
+//! Unit tests of the whole stage on short texts (the table-driven cases are in
+//! `tests/data/dates.toml`).
+
+use super::*;
+use crate::model::{Paragraph, Section, Sentence, Span};
+
+fn view_of<'a>(
+    text: &'a str,
+    lang: Lang,
+    store: &'a mut (Vec<Paragraph>, Vec<Sentence>),
+) -> TextView<'a> {
+    let seg = crate::segment::Segmenter::new().unwrap();
+    let (mut ps, mut ss) = seg.segment(text);
+    for p in &mut ps {
+        p.lang = Some(lang);
+    }
+    for s in &mut ss {
+        s.lang = Some(lang);
+    }
+    *store = (ps, ss);
+    TextView {
+        text,
+        paragraphs: &store.0,
+        sentences: &store.1,
+        lang: Some(lang),
+    }
+}
+
+fn run(text: &str, lang: Lang, reference: Option<&str>) -> Vec<(String, String)> {
+    let x = DateExtractor::new().unwrap();
+    let mut store = Default::default();
+    let view = view_of(text, lang, &mut store);
+    let r = reference.map(|v| ReferenceDate {
+        value: v.into(),
+        source: ReferenceSource::Option,
+    });
+    x.extract(&view, r.as_ref())
+        .into_iter()
+        .map(|m| {
+            assert_eq!(&text[m.start..m.end], m.text);
+            (m.text, m.value)
+        })
+        .collect()
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn seed_shapes() {
+    assert_eq!(
+        run(
+            "On June 12 to 14, in Cartagena. The Dec. 6 to 7, 2017 summit. In August 2018 they met.",
+            Lang::EN,
+            None
+        ),
+        pairs(&[
+            ("June 12 to 14", "XXXX-06-12/XXXX-06-14"),
+            ("Dec. 6 to 7, 2017", "2017-12-06/2017-12-07"),
+            ("August 2018", "2018-08"),
+        ])
+    );
+    assert_eq!(
+        run(
+            "Il s'est rendu le 22 janvier à l'ambassade.",
+            Lang::FR,
+            None
+        ),
+        pairs(&[("22 janvier", "XXXX-01-22")])
+    );
+}
+
+#[test]
+fn reference_from_dateline() {
+    let x = DateExtractor::new().unwrap();
+    let text = "WASHINGTON, March 14, 2025 — The agencies met on Friday.";
+    let mut store = Default::default();
+    let view = view_of(text, Lang::EN, &mut store);
+    let r = x.reference_date(&view, "x.txt").unwrap();
+    assert_eq!(r.value, "2025-03-14");
+    assert_eq!(r.source, ReferenceSource::Text);
+    let r = x.reference_date(
+        &view_of("Nothing here.", Lang::EN, &mut Default::default()),
+        "2024-05-06-report.txt",
+    );
+    assert_eq!(r.unwrap().value, "2024-05-06");
+    assert!(x
+        .reference_date(
+            &view_of("Nothing here.", Lang::EN, &mut Default::default()),
+            "000_13a1e7a6828b4c6e.txt"
+        )
+        .is_none());
+}
+
+#[test]
+fn sections_do_not_matter() {
+    let _ = (Section::Body, Span::new(0, 0));
+}

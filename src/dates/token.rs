@@ -1,0 +1,126 @@
+//! Tokens: the units the date grammar reads.
+//!
+//! A token is a run of digits, a run of letters (with their combining marks), or one other
+//! non-space character. Each keeps its byte span in the document text and its folded form
+//! ([`fold_str`]), so the grammar compares folded words while spans stay original.
+
+use crate::fold::fold_str;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// ASCII digits.
+    Num,
+    /// Letters.
+    Word,
+    /// Any other single character.
+    Punct,
+}
+
+/// One token.
+#[derive(Clone, Debug)]
+pub(crate) struct Tok {
+    /// First byte in the text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Digits, letters or other.
+    pub kind: Kind,
+    /// The folded surface.
+    pub norm: String,
+    /// True when no white space separates it from the token before.
+    pub glued: bool,
+    /// True when the surface starts with an upper-case letter.
+    pub upper: bool,
+    /// The value of a digit run of at most nine digits.
+    pub num: Option<u32>,
+}
+
+impl Tok {
+    /// Number of digits of a digit run (0 for other tokens).
+    pub fn digits(&self) -> usize {
+        if self.kind == Kind::Num {
+            self.end - self.start
+        } else {
+            0
+        }
+    }
+}
+
+fn class(c: char) -> Option<Kind> {
+    if c.is_whitespace() {
+        None
+    } else if c.is_ascii_digit() {
+        Some(Kind::Num)
+    } else if c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) {
+        Some(Kind::Word)
+    } else {
+        Some(Kind::Punct)
+    }
+}
+
+/// Tokenize `text[start..end]`; offsets are into `text`.
+pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::new();
+    let s = &text[start..end];
+    let mut iter = s.char_indices().peekable();
+    let mut prev_end: Option<usize> = None;
+    while let Some((i, c)) = iter.next() {
+        let Some(kind) = class(c) else { continue };
+        let mut j = i + c.len_utf8();
+        if kind != Kind::Punct {
+            while let Some(&(k, d)) = iter.peek() {
+                if class(d) == Some(kind) {
+                    j = k + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+        }
+        let surface = &s[i..j];
+        let num = if kind == Kind::Num && surface.len() <= 9 {
+            surface.parse().ok()
+        } else {
+            None
+        };
+        out.push(Tok {
+            start: start + i,
+            end: start + j,
+            kind,
+            norm: fold_str(surface),
+            glued: prev_end == Some(i),
+            upper: c.is_uppercase(),
+            num,
+        });
+        prev_end = Some(j);
+    }
+    out
+}
+
+/// The folded tokens of a phrase from a language table.
+pub(crate) fn phrase_tokens(phrase: &str) -> Vec<String> {
+    tokenize(phrase, 0, phrase.len())
+        .into_iter()
+        .map(|t| t.norm)
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_digits_letters_and_punctuation() {
+        let s = "Dec. 6–7, 2017 aujourd’hui 1er";
+        let t = tokenize(s, 0, s.len());
+        let norms: Vec<&str> = t.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(
+            norms,
+            ["dec", ".", "6", "-", "7", ",", "2017", "aujourd", "'", "hui", "1", "er"]
+        );
+        assert!(t[1].glued && !t[2].glued && t[3].glued);
+        assert!(t[0].upper);
+    }
+}
