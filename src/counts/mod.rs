@@ -454,8 +454,12 @@ impl CountExtractor {
         }
         let mut qualifier = n.qualifier.unwrap_or_default();
         if let Some((qs, &q)) = t.qualifiers.ending_at(toks, first) {
-            qualifier = q;
-            first = qs;
+            // "handed over 29 members": "over" belongs to the verb, not to the number.
+            let particle = qs > 0 && t.qualifier_blockers.contains(&toks[qs - 1].norm);
+            if !particle {
+                qualifier = q;
+                first = qs;
+            }
         }
         let span = Span::new(toks[first].start, toks[noun.last].end);
         Some((

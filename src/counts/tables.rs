@@ -50,6 +50,8 @@ struct NumbersFile {
     #[serde(default)]
     range_starts: Vec<String>,
     #[serde(default)]
+    qualifier_blockers: Vec<String>,
+    #[serde(default)]
     range_joiners: Vec<String>,
     #[serde(default)]
     range_and: Vec<String>,
@@ -194,6 +196,8 @@ pub(crate) struct Tables {
     pub collectives: Phrases<(f64, Qualifier)>,
     pub qualifiers: Phrases<Qualifier>,
     pub range_starts: Phrases<()>,
+    /// Words that make a following qualifier a verb particle ("handed over 29").
+    pub qualifier_blockers: HashSet<String>,
     pub range_joiners: HashSet<String>,
     pub range_and: HashSet<String>,
     pub of: Phrases<()>,
@@ -295,6 +299,7 @@ pub(crate) fn load(lang: Lang, source: &str) -> Result<(Tables, Vec<(String, Cur
     for p in &f.range_starts {
         t.range_starts.add(p, ());
     }
+    t.qualifier_blockers = fold_set(&f.qualifier_blockers);
     t.range_joiners = fold_set(&f.range_joiners);
     t.range_and = fold_set(&f.range_and);
     for p in &f.of {
