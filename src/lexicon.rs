@@ -1,22 +1,38 @@
-//! Phrase lists matched in folded text: the shared mechanism behind word-list lookups.
+//! Phrase lists matched in folded text: the shared mechanism behind every word-list lookup.
 //!
-//! A [`PhraseSet`] compiles phrases (each with a payload) into one Aho-Corasick automaton over
-//! their folded forms, and finds them in a [`FoldedText`] on whole words, leftmost-longest,
-//! with the word-boundary check done before the longest-match choice (the same rules as the
-//! gazetteer matcher). Stages use it for event triggers, mode cues and other word lists that
-//! live in the language tables.
+//! A [`PhraseSet`] compiles phrases (each with a payload) into a trie over *word tokens* of
+//! their folded forms, and finds them in a [`FoldedText`] on whole words, leftmost-longest. It
+//! serves the gazetteer (every alias of every entity), event triggers and mode cues.
+//!
+//! Tokens: a maximal run of letters and digits is one token; every other non-space character
+//! is a token of its own; white space only separates, and is remembered as "space before" on
+//! the next token. A phrase matches a run of text tokens when the tokens are equal and, after
+//! its first token, each has white space before it exactly where the phrase does. So matches
+//! start and end on word edges by construction ("ICE" never matches inside "Iceland", "DEA"
+//! still matches in "DEA's", "U.S." in "U.S.-Mexico"), and no later check can make a long
+//! match hide a valid shorter one, because every match starting at a token is reported.
+//!
+//! Why not an Aho-Corasick automaton: whole-word semantics need every overlapping match and
+//! a boundary check, and an overlapping automaton over 200,000 aliases takes seconds to build
+//! (filling failure transitions) and copies matches along failure links while searching. The
+//! token trie builds in linear time and looks up one hash per text token.
 
 use crate::fold::{fold_str, FoldedText};
-use crate::gazetteer::matcher::on_word_boundaries;
 use crate::model::Span;
-use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A compiled list of phrases with payloads.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    automaton: Option<AhoCorasick>,
+    /// Token text → token id.
+    vocab: FxHashMap<Box<str>, u32>,
+    /// (node, token id, space before) → child node. The root is node 0; edges out of the root
+    /// ignore the space flag (what precedes a match is not part of it).
+    edges: FxHashMap<(u32, u32, bool), u32>,
+    /// Payloads of the phrase ending at each node (empty for inner nodes).
     payloads: Vec<Vec<T>>,
+    /// Number of distinct folded phrases.
+    phrases: usize,
 }
 
 /// One phrase found: where, in folded and original offsets, and its payloads.
@@ -32,6 +48,59 @@ pub struct PhraseHit<'a, T> {
     pub payloads: &'a [T],
 }
 
+/// A token of folded text: its byte range and whether white space precedes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// First byte in the folded text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// True when white space separates it from the token before.
+    pub space_before: bool,
+}
+
+/// Split `s[range]` into tokens (see the module docs), offsets into `s`.
+pub fn tokens(s: &str, range: std::ops::Range<usize>) -> Vec<Token> {
+    let mut out = Vec::with_capacity((range.end - range.start) / 5 + 1);
+    let mut space = false;
+    let mut word_start: Option<usize> = None;
+    for (i, c) in s[range.clone()].char_indices() {
+        let at = range.start + i;
+        if c.is_alphanumeric() {
+            if word_start.is_none() {
+                word_start = Some(at);
+            }
+            continue;
+        }
+        if let Some(ws) = word_start.take() {
+            out.push(Token {
+                start: ws,
+                end: at,
+                space_before: space,
+            });
+            space = false;
+        }
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            out.push(Token {
+                start: at,
+                end: at + c.len_utf8(),
+                space_before: space,
+            });
+            space = false;
+        }
+    }
+    if let Some(ws) = word_start {
+        out.push(Token {
+            start: ws,
+            end: range.end,
+            space_before: space,
+        });
+    }
+    out
+}
+
 impl<T: Clone + PartialEq> PhraseSet<T> {
     /// Compile `(phrase, payload)` pairs. Phrases that fold to nothing are ignored.
     pub fn new<I, S>(phrases: I) -> Result<PhraseSet<T>, String>
@@ -39,69 +108,89 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
         I: IntoIterator<Item = (S, T)>,
         S: AsRef<str>,
     {
-        let mut ids: HashMap<String, usize> = HashMap::new();
-        let mut folded = Vec::new();
-        let mut payloads: Vec<Vec<T>> = Vec::new();
+        let mut set = PhraseSet {
+            vocab: FxHashMap::default(),
+            edges: FxHashMap::default(),
+            payloads: vec![Vec::new()],
+            phrases: 0,
+        };
         for (p, t) in phrases {
             let f = fold_str(p.as_ref().trim());
-            if f.is_empty() {
+            let toks = tokens(&f, 0..f.len());
+            if toks.is_empty() {
                 continue;
             }
-            let id = *ids.entry(f.clone()).or_insert_with(|| {
-                folded.push(f);
-                payloads.push(Vec::new());
-                payloads.len() - 1
-            });
-            if !payloads[id].contains(&t) {
-                payloads[id].push(t);
+            let mut node = 0u32;
+            for (k, tok) in toks.iter().enumerate() {
+                let word = &f[tok.start..tok.end];
+                let id = match set.vocab.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = set.vocab.len() as u32;
+                        set.vocab.insert(word.into(), id);
+                        id
+                    }
+                };
+                let key = (node, id, k > 0 && tok.space_before);
+                let fresh = set.payloads.len() as u32;
+                node = *set.edges.entry(key).or_insert(fresh);
+                if node == fresh {
+                    set.payloads.push(Vec::new());
+                }
+            }
+            let slot = &mut set.payloads[node as usize];
+            if slot.is_empty() {
+                set.phrases += 1;
+            }
+            if !slot.contains(&t) {
+                slot.push(t);
             }
         }
-        let automaton = if folded.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .build(&folded)
-                    .map_err(|e| format!("cannot build a phrase automaton: {e}"))?,
-            )
-        };
-        Ok(PhraseSet {
-            automaton,
-            payloads,
-        })
+        Ok(set)
     }
 
-    /// Every whole-word hit within the folded range `range`, overlapping ones included, in
-    /// the order the automaton reports them.
+    /// Every match within the folded range `range`, overlapping ones included: for each token
+    /// where a phrase starts, every phrase starting there, shortest first.
     pub fn all_hits(
         &self,
         folded: &FoldedText,
         range: std::ops::Range<usize>,
     ) -> Vec<PhraseHit<'_, T>> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
-        };
         let f = folded.as_str();
+        let toks = tokens(f, range);
+        // Token ids once; tokens no phrase has are None and end every walk.
+        let ids: Vec<Option<u32>> = toks
+            .iter()
+            .map(|t| self.vocab.get(&f[t.start..t.end]).copied())
+            .collect();
         let mut out = Vec::new();
-        for m in ac.find_overlapping_iter(&f[range.clone()]) {
-            let (s, e) = (m.start() + range.start, m.end() + range.start);
-            if !on_word_boundaries(f, s, e) {
-                continue;
-            }
-            if let Some(span) = folded.original_span(s, e) {
-                out.push(PhraseHit {
-                    folded_start: s,
-                    folded_end: e,
-                    span,
-                    payloads: &self.payloads[m.pattern().as_usize()],
-                });
+        for i in 0..toks.len() {
+            let mut node = 0u32;
+            for j in i..toks.len() {
+                let Some(id) = ids[j] else { break };
+                let space = j > i && toks[j].space_before;
+                let Some(&next) = self.edges.get(&(node, id, space)) else {
+                    break;
+                };
+                node = next;
+                let payloads = &self.payloads[node as usize];
+                if !payloads.is_empty() {
+                    let (s, e) = (toks[i].start, toks[j].end);
+                    if let Some(span) = folded.original_span(s, e) {
+                        out.push(PhraseHit {
+                            folded_start: s,
+                            folded_end: e,
+                            span,
+                            payloads,
+                        });
+                    }
+                }
             }
         }
         out
     }
 
-    /// Leftmost-longest whole-word hits within the folded range `range` of `folded`.
+    /// Leftmost-longest matches within the folded range `range` of `folded`.
     pub fn find(
         &self,
         folded: &FoldedText,
@@ -127,17 +216,17 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
 
     /// Number of distinct folded phrases.
     pub fn len(&self) -> usize {
-        self.payloads.len()
+        self.phrases
     }
 
     /// True when the set has no phrase.
     pub fn is_empty(&self) -> bool {
-        self.payloads.is_empty()
+        self.phrases == 0
     }
 
     /// True when any phrase occurs on whole words in the folded range.
     pub fn any_in(&self, folded: &FoldedText, range: std::ops::Range<usize>) -> bool {
-        !self.find(folded, range).is_empty()
+        !self.all_hits(folded, range).is_empty()
     }
 }
 
@@ -156,5 +245,38 @@ mod tests {
             .map(|h| (h.span.of(text), h.payloads[0]))
             .collect();
         assert_eq!(got, vec![("Joint Operation", 1), ("operation", 2)]);
+    }
+
+    #[test]
+    fn punctuation_and_spacing_are_part_of_a_phrase() {
+        let set = PhraseSet::new([("U.S.", 1), ("Marie-Josee Homsy", 2), ("DEA", 3)]).unwrap();
+        let text = "U.S.-Mexico; Marie - Josee Homsy; Marie-Josee  Homsy; the DEA's; U. S.";
+        let f = FoldedText::new(text);
+        let got: Vec<&str> = set
+            .find(&f, 0..f.as_str().len())
+            .iter()
+            .map(|h| h.span.of(text))
+            .collect();
+        assert_eq!(got, vec!["U.S.", "Marie-Josee  Homsy", "DEA"]);
+    }
+
+    #[test]
+    fn tokens_of_folded_text() {
+        let s = "ab, c-d  12x";
+        let t: Vec<(&str, bool)> = tokens(s, 0..s.len())
+            .iter()
+            .map(|t| (&s[t.start..t.end], t.space_before))
+            .collect();
+        assert_eq!(
+            t,
+            vec![
+                ("ab", false),
+                (",", false),
+                ("c", true),
+                ("-", false),
+                ("d", false),
+                ("12x", true)
+            ]
+        );
     }
 }

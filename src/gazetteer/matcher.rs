@@ -1,13 +1,10 @@
-//! One Aho-Corasick automaton over every folded alias, and the matching rules.
+//! One phrase trie over every folded alias, and the matching rules.
 //!
-//! The automaton reports every occurrence of every folded alias (overlapping). A raw match
-//! becomes a hit only when
-//! - it starts and ends on a word boundary of the folded text (the character before it and
-//!   the character after it are not letters or digits, wherever the alias itself starts or
-//!   ends with one), so "ICE" never matches inside "Iceland" and "Fiscalía" not inside
-//!   "Fiscalías";
-//! - both ends map back to original character boundaries ([`crate::fold::FoldedText`]);
-//! - for a case-sensitive alias, the original surface is exactly the alias.
+//! The [`PhraseSet`] reports every occurrence of every folded alias on whole words
+//! (overlapping ones included), so "ICE" never matches inside "Iceland" and "Fiscalía" not
+//! inside "Fiscalías"; both ends map back to original character boundaries
+//! ([`crate::fold::FoldedText`]). A match becomes a hit for a case-sensitive alias only when
+//! the original surface is exactly the alias.
 //!
 //! Because these checks happen before the leftmost-longest choice, a long match that fails
 //! them cannot hide a valid shorter one. [`select`] then keeps, within one layer, the
@@ -131,25 +128,4 @@ fn same_as_written(surface: &str, alias: &str) -> bool {
         }
     };
     surface.chars().map(norm).eq(alias.trim().chars().map(norm))
-}
-
-/// True when `f[fs..fe]` does not cut a word: where the match starts with a letter or digit
-/// the character before it is not one, and likewise at the end.
-pub fn on_word_boundaries(f: &str, fs: usize, fe: usize) -> bool {
-    let inner = &f[fs..fe];
-    let (Some(first), Some(last)) = (inner.chars().next(), inner.chars().next_back()) else {
-        return false;
-    };
-    if first.is_alphanumeric()
-        && f[..fs]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-    {
-        return false;
-    }
-    if last.is_alphanumeric() && f[fe..].chars().next().is_some_and(char::is_alphanumeric) {
-        return false;
-    }
-    true
 }
