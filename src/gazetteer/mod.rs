@@ -20,6 +20,7 @@
 pub mod check;
 pub mod learn;
 pub mod matcher;
+pub mod patterns;
 pub mod resolve;
 
 use crate::model::EntityType;

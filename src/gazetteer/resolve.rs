@@ -95,6 +95,8 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
                 } else {
                     Vec::new()
                 },
+                cue: None,
+                confidence: None,
                 mentions: mentions.remove(&key).unwrap_or_default(),
             }
         })
