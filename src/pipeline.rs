@@ -114,10 +114,11 @@ impl PipelineBuilder {
         for d in &self.gazetteer_dirs {
             g = g.user_dir(d);
         }
+        let gazetteer = g.build()?;
         Ok(Pipeline {
-            gazetteer: g.build()?,
             learner: Learner::new().map_err(BuildError::LanguageData)?,
-            patterns: PatternFinder::new().map_err(BuildError::LanguageData)?,
+            patterns: PatternFinder::new(&gazetteer).map_err(BuildError::LanguageData)?,
+            gazetteer,
             segmenter: Segmenter::new().map_err(BuildError::LanguageData)?,
             detector: LanguageDetector::new(&self.languages).map_err(BuildError::Option)?,
             dates: DateExtractor::new().map_err(BuildError::LanguageData)?,

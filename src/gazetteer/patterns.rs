@@ -25,6 +25,7 @@
 //! institution word for a person, and never says who a person is: that is a reviewer's job
 //! (`trawl gazetteer suggest`). Every cue word is data in `src/languages/<code>/names.toml`.
 
+use super::Gazetteer;
 use crate::fold::{fold_str, FoldedText};
 use crate::languages::{self, LANGUAGES};
 use crate::lexicon::PhraseSet;
@@ -86,6 +87,12 @@ pub struct PatternFinder {
     heads: HashMap<Option<Lang>, Heads>,
     /// Every language's heads: a person's name holds none.
     all_heads: HashSet<String>,
+    /// Head nouns written last are English word order; a sentence of another detected
+    /// language ("Cárdenas Vela cartel" reads as Spanish) still uses them.
+    all_final_heads: Heads,
+    /// Every gazetteer name and alias, folded: such a name is the gazetteer's, resolved or not
+    /// (a weak alias whose country the document does not name).
+    known: HashSet<String>,
     gang_cues: PhraseSet<()>,
     gang_articles: HashSet<String>,
     not_name: HashSet<String>,
@@ -118,8 +125,9 @@ fn alternation(phrases: &[String]) -> String {
 }
 
 impl PatternFinder {
-    /// Build from every language's `names.toml` and `given_names.txt`.
-    pub fn new() -> Result<PatternFinder, String> {
+    /// Build from every language's `names.toml` and `given_names.txt`; names of `gazetteer`
+    /// are never pattern-found.
+    pub fn new(gazetteer: &Gazetteer) -> Result<PatternFinder, String> {
         let mut all: Vec<NameLists> = Vec::new();
         let mut given_names = HashSet::new();
         let mut heads: HashMap<Option<Lang>, Heads> = HashMap::new();
@@ -171,6 +179,17 @@ impl PatternFinder {
             .flat_map(folded_set)
             .collect(),
             heads,
+            all_final_heads: Heads {
+                agency_final: folded_set(&cat(|l| &l.agency_heads_final)),
+                gang_final: folded_set(&cat(|l| &l.gang_heads_final)),
+                ..Heads::default()
+            },
+            known: gazetteer
+                .entities
+                .iter()
+                .flat_map(|e| std::iter::once(&e.name).chain(e.aliases.iter().map(|a| &a.text)))
+                .map(|a| fold_str(a.trim()))
+                .collect(),
             gang_cues: PhraseSet::new(cat(|l| &l.gang_cues).into_iter().map(|c| (c, ())))?,
             gang_articles: folded_set(&cat(|l| &l.gang_articles)),
             not_name: folded_set(&cat(|l| &l.not_name_words)),
@@ -224,7 +243,10 @@ impl PatternFinder {
             .get(&None)
             .expect("the union of heads is always built");
         for e in entities.iter_mut() {
-            if e.source != EntitySource::Document || e.kind != EntityType::Org {
+            if e.source != EntitySource::Document
+                || e.kind != EntityType::Org
+                || self.known.contains(&fold_str(&e.name))
+            {
                 continue;
             }
             let words: Vec<String> = e.name.split_whitespace().map(fold_str).collect();
@@ -258,22 +280,23 @@ impl PatternFinder {
             // Head first ("Fiscalía Especializada en …").
             if heads.agency.contains(&f) {
                 let end = self.complement(text, toks, i + 1, entities, &heads.agency_connectors);
+                let end = defined_end(text, toks, i, entities).map_or(end, |d| d.max(end));
                 if end > i + 1 {
                     let span = Span::new(t.span.start, toks[end - 1].span.end);
-                    add_agency(entities, text, span, format!("head: {f}"));
+                    add_agency(entities, &self.known, text, span, format!("head: {f}"));
                     i = end;
                     continue;
                 }
             }
             // Head last ("Treasury Department", "U.S. Attorney's Office for …").
-            if heads.agency_final.contains(&f) && i > 0 {
+            if self.all_final_heads.agency_final.contains(&f) && i > 0 {
                 let mut start = i;
                 while start > 0 {
                     let p = &toks[start - 1];
                     let gap = &text[p.span.end..toks[start].span.start];
                     let joined = gap == " " || gap == "'s " || gap == "’s ";
                     let word = p.of(text);
-                    let fine = (capitalized(word) && !self.not_name.contains(&p.folded(text)))
+                    let fine = (capitalized(word) && !self.not_name_strict(&p.folded(text)))
                         || is_country_acronym(entities, p.span);
                     if !joined || !fine || !free(entities, p.span) {
                         break;
@@ -284,7 +307,7 @@ impl PatternFinder {
                     let end =
                         self.complement(text, toks, i + 1, entities, &heads.agency_connectors);
                     let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-                    add_agency(entities, text, span, format!("head: {f}"));
+                    add_agency(entities, &self.known, text, span, format!("head: {f}"));
                     i = end;
                     continue;
                 }
@@ -373,6 +396,8 @@ impl PatternFinder {
                 | "state"
                 | "etat"
                 | "district"
+                | "county"
+                | "city"
                 | "norte"
                 | "sur"
                 | "sul"
@@ -417,6 +442,7 @@ impl PatternFinder {
                     let span = Span::new(t.span.start, toks[end - 1].span.end);
                     add(
                         entities,
+                        &self.known,
                         text,
                         EntityType::Gang,
                         span,
@@ -428,7 +454,7 @@ impl PatternFinder {
                 }
             }
             // Head last, lower case: "the Gulf cartel".
-            if !capitalized(t.of(text)) && heads.gang_final.contains(&f) && i > 0 {
+            if !capitalized(t.of(text)) && self.all_final_heads.gang_final.contains(&f) && i > 0 {
                 let mut start = i;
                 while start > 0
                     && spaced(text, &toks[start - 1], &toks[start])
@@ -442,6 +468,7 @@ impl PatternFinder {
                     let span = Span::new(toks[start].span.start, t.span.end);
                     add(
                         entities,
+                        &self.known,
                         text,
                         EntityType::Gang,
                         span,
@@ -465,6 +492,7 @@ impl PatternFinder {
                     let span = Span::new(start, start + name.len());
                     add(
                         entities,
+                        &self.known,
                         text,
                         EntityType::Gang,
                         span,
@@ -509,6 +537,7 @@ impl PatternFinder {
                 let span = Span::new(toks[k].span.start, toks[end - 1].span.end);
                 add(
                     entities,
+                    &self.known,
                     text,
                     EntityType::Gang,
                     span,
@@ -604,78 +633,87 @@ impl PatternFinder {
 
     /// Decide whether the run `run` (or its tail after a title) is a person, and add it.
     fn person(&self, text: &str, sentence: Span, run: &[Token], entities: &mut Vec<EntityRecord>) {
-        for k in 0..run.len().saturating_sub(1) {
-            let name = &run[k..];
-            let before = &text[sentence.start..name[0].span.start];
-            let title = self.title_before(before);
-            let at_start = before
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .is_empty();
-            let first = name[0].folded(text);
-            let given = self.given_names.contains(&first);
-            // A capitalized sentence start is not a name unless it is a given name.
-            if k == 0 && at_start && !given && title.is_none() {
+        let before_run = &text[sentence.start..run[0].span.start];
+        let run_at_start = before_run
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty();
+        // Where the name starts: after the longest title inside the run ("Special Agent Dana
+        // Kowalski"), else at the run's start, or one word later when the run starts the
+        // sentence with a word that is no given name ("Agentes Federales…").
+        let titled = (0..run.len().saturating_sub(1)).find_map(|k| {
+            self.title_before(&text[sentence.start..run[k].span.start])
+                .map(|t| (k, Some(t)))
+        });
+        let given = |k: usize| self.given_names.contains(&run[k].folded(text));
+        let (k, title) = match titled {
+            Some(found) => found,
+            None if run_at_start && !given(0) => (1, None),
+            None => (0, None),
+        };
+        if run.len() < k + 2 {
+            return;
+        }
+        let name = &run[k..];
+        let span = Span::new(name[0].span.start, name[name.len() - 1].span.end);
+        if !self.plausible_person(text, name) || quoted(text, span) {
+            return;
+        }
+        let before = &text[sentence.start..span.start];
+        let mut cues: Vec<(String, f64)> = Vec::new();
+        if let Some((t, kind)) = title {
+            cues.push((format!("{kind}: {t}"), TITLE));
+        }
+        // After the name: an age and a nickname, in either order.
+        let mut rest = &text[span.end..sentence.end];
+        let mut nickname: Option<Span> = None;
+        for _ in 0..2 {
+            if let Some(m) = self.age.find(rest) {
+                if !cues.iter().any(|(c, _)| c == "age") {
+                    cues.push(("age".into(), AGE));
+                }
+                rest = &rest[m.end()..];
                 continue;
             }
-            if k > 0 && title.is_none() && !(k == 1 && at_start) {
+            let Some(c) = self
+                .nickname_quoted
+                .captures(rest)
+                .or_else(|| self.nickname_bare.captures(rest))
+            else {
+                break;
+            };
+            let g = c.get(1).expect("group 1");
+            let nick = g.as_str().trim_end_matches([',', '.', ' ']);
+            if nickname.is_some() || !nick.chars().any(char::is_uppercase) {
                 break;
             }
-            let span = Span::new(name[0].span.start, name[name.len() - 1].span.end);
-            if !self.plausible_person(text, name) || quoted(text, span) {
-                return;
-            }
-            let mut cues: Vec<(String, f64)> = Vec::new();
-            if let Some((t, kind)) = title {
-                cues.push((format!("{kind}: {t}"), TITLE));
-            }
-            let after = &text[span.end..sentence.end];
-            let mut nickname: Option<Span> = None;
-            let mut rest = after;
-            if let Some(c) = self
-                .nickname_quoted
-                .captures(after)
-                .or_else(|| self.nickname_bare.captures(after))
-            {
-                let g = c.get(1).expect("group 1");
-                let nick = g.as_str().trim_end_matches([',', '.', ' ']);
-                if nick.chars().any(char::is_uppercase) {
-                    let s = span.end + g.start();
-                    nickname = Some(Span::new(s, s + nick.len()));
-                    cues.push(("nickname".into(), NICKNAME));
-                    rest = &after[c.get(0).expect("group 0").end()..];
-                }
-            }
-            if self.age.is_match(after) || self.age.is_match(rest) {
-                cues.push(("age".into(), AGE));
-            }
-            let previous = before
-                .split(|c: char| !c.is_alphanumeric())
-                .rfind(|w| !w.is_empty())
-                .map(fold_str);
-            let after_place_word =
-                previous.is_some_and(|p| self.place_prepositions.contains(&p)) && title.is_none();
-            if given && !after_place_word {
-                cues.push((format!("given name: {}", name[0].of(text)), GIVEN_NAME));
-            }
-            if cues.is_empty() {
-                if k == 0 && at_start {
-                    continue;
-                }
-                return;
-            }
-            let confidence = if cues.len() > 1 { BOTH } else { cues[0].1 };
-            let cue = cues
-                .iter()
-                .map(|(c, _)| c.as_str())
-                .collect::<Vec<_>>()
-                .join("; ");
-            let idx = add_person(entities, text, span, cue, confidence);
-            if let (Some(i), Some(n)) = (idx, nickname) {
-                if free_any(entities, n) {
-                    entities[i].mentions.push(SpanText::new(text, n));
-                }
-            }
+            let s = sentence.end - rest.len() + g.start();
+            nickname = Some(Span::new(s, s + nick.len()));
+            cues.push(("nickname".into(), NICKNAME));
+            rest = &rest[c.get(0).expect("group 0").end()..];
+        }
+        let previous = before
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+            .map(fold_str);
+        let after_place_word =
+            previous.is_some_and(|p| self.place_prepositions.contains(&p)) && title.is_none();
+        if given(k) && !after_place_word {
+            cues.push((format!("given name: {}", name[0].of(text)), GIVEN_NAME));
+        }
+        if cues.is_empty() {
             return;
+        }
+        let confidence = if cues.len() > 1 { BOTH } else { cues[0].1 };
+        let cue = cues
+            .iter()
+            .map(|(c, _)| c.as_str())
+            .collect::<Vec<_>>()
+            .join("; ");
+        let idx = add_person(entities, &self.known, text, span, cue, confidence);
+        if let (Some(i), Some(n)) = (idx, nickname) {
+            if free_any(entities, n) {
+                entities[i].mentions.push(SpanText::new(text, n));
+            }
         }
     }
 
@@ -789,6 +827,41 @@ fn tokens(text: &str, span: Span) -> Vec<Token> {
     out
 }
 
+/// French and Portuguese names are written in sentence case ("Direction des opérations
+/// douanières (DOD)"): after a head, words of any case up to an acronym in parentheses make a
+/// name. Returns the end (exclusive) of the last word before the parentheses.
+fn defined_end(
+    text: &str,
+    toks: &[Token],
+    head: usize,
+    entities: &[EntityRecord],
+) -> Option<usize> {
+    const MAX_WORDS: usize = 10;
+    for k in head + 1..toks.len().min(head + 1 + MAX_WORDS) {
+        if !spaced(text, &toks[k - 1], &toks[k])
+            && text[toks[k - 1].span.end..toks[k].span.start] != *"'"
+            && text[toks[k - 1].span.end..toks[k].span.start] != *"’"
+        {
+            return None;
+        }
+        if !free(entities, toks[k].span) {
+            return None;
+        }
+        if let Some(c) = PAREN_ACRONYM_AFTER.captures(&text[toks[k].span.end..]) {
+            let acr = c.get(1).expect("group 1").as_str();
+            if acr.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+                return Some(k + 1);
+            }
+        }
+    }
+    None
+}
+
+/// " (DOD)": an acronym in parentheses right after a word.
+static PAREN_ACRONYM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\(\s*(\p{Lu}[\p{L}0-9&\-]{1,11})\s*\)").expect("valid regex")
+});
+
 /// True for a word written with a capital and at least one lower-case letter ("Pérez",
 /// "McAllister"; not "DEA" nor "de").
 fn capitalized(w: &str) -> bool {
@@ -870,6 +943,7 @@ static ACRONYM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// ("Centro de Análisis y Operaciones Marítimas (MAOC-N)") is a mention of that entity.
 fn add_agency(
     entities: &mut Vec<EntityRecord>,
+    known: &HashSet<String>,
     text: &str,
     span: Span,
     cue: String,
@@ -893,22 +967,23 @@ fn add_agency(
             return Some(i);
         }
     }
-    add(entities, text, EntityType::Agency, span, cue, HEAD)
+    add(entities, known, text, EntityType::Agency, span, cue, HEAD)
 }
 
 /// Add a mention of a pattern entity of `kind` named by `span`, creating it when new.
 fn add(
     entities: &mut Vec<EntityRecord>,
+    known: &HashSet<String>,
     text: &str,
     kind: EntityType,
     span: Span,
     cue: String,
     confidence: f64,
 ) -> Option<usize> {
-    if !free(entities, span) || span.is_empty() {
+    let name = span.of(text);
+    if !free(entities, span) || span.is_empty() || known.contains(&fold_str(name)) {
         return None;
     }
-    let name = span.of(text);
     let id = format!("pattern:{}:{}", kind.as_str(), slug(name));
     let i = match entities.iter().position(|e| e.id == id) {
         Some(i) => i,
@@ -934,6 +1009,7 @@ fn add(
 /// after "Hernán Cifuentes Rojas") is a mention of that person.
 fn add_person(
     entities: &mut Vec<EntityRecord>,
+    known: &HashSet<String>,
     text: &str,
     span: Span,
     cue: String,
@@ -951,9 +1027,15 @@ fn add_person(
             Some(i)
         }
         Some(_) => None,
-        None if free_any(entities, span) => {
-            add(entities, text, EntityType::Person, span, cue, confidence)
-        }
+        None if free_any(entities, span) => add(
+            entities,
+            known,
+            text,
+            EntityType::Person,
+            span,
+            cue,
+            confidence,
+        ),
         None => None,
     }
 }
@@ -998,7 +1080,7 @@ mod tests {
 
     #[test]
     fn the_tables_load() {
-        let f = PatternFinder::new().unwrap();
+        let f = PatternFinder::new(&Gazetteer::shipped().unwrap()).unwrap();
         assert!(f.given_names.contains("julian"));
         assert!(f.not_name.contains("fevrier"));
     }
