@@ -320,6 +320,9 @@ pub struct EntityRecord {
     /// For a pattern-found entity: how sure the cue is, in [0, 1].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
+    /// For a pattern-found entity: the sentence of its first mention, for a reviewer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<SpanText>,
     /// Every mention, in text order.
     pub mentions: Vec<SpanText>,
 }

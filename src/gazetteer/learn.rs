@@ -98,6 +98,7 @@ impl Learner {
                             candidates: Vec::new(),
                             cue: None,
                             confidence: None,
+                            evidence: None,
                             mentions: Vec::new(),
                         });
                         entities.len() - 1

@@ -22,6 +22,7 @@ pub mod learn;
 pub mod matcher;
 pub mod patterns;
 pub mod resolve;
+pub mod suggest;
 
 use crate::model::EntityType;
 use std::collections::HashMap;

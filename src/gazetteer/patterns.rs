@@ -231,6 +231,12 @@ impl PatternFinder {
         }
         for e in entities.iter_mut() {
             e.mentions.sort_by_key(|m| (m.start, m.end));
+            if e.source == EntitySource::Pattern && e.evidence.is_none() {
+                let first = e.mentions.first().map(|m| m.start);
+                e.evidence = first
+                    .and_then(|at| view.sentence_at(at))
+                    .map(|i| SpanText::new(text, view.sentences[i].span));
+            }
         }
         entities.sort_by_key(|e| e.mentions.first().map(|m| m.start).unwrap_or(usize::MAX));
     }
@@ -709,10 +715,21 @@ impl PatternFinder {
             .map(|(c, _)| c.as_str())
             .collect::<Vec<_>>()
             .join("; ");
-        let idx = add_person(entities, &self.known, text, span, cue, confidence);
-        if let (Some(i), Some(n)) = (idx, nickname) {
+        let Some(i) = add_person(entities, &self.known, text, span, cue, confidence) else {
+            return;
+        };
+        if let Some(n) = nickname {
+            let id = entities[i].id.clone();
+            // "Rodrigo Salcedo Ibarra, dit « El Güero »": the text says whose nickname it is,
+            // which beats another person's alias matched inside it.
+            for e in entities.iter_mut().filter(|e| e.kind == EntityType::Person) {
+                e.mentions.retain(|m| !n.contains(m.span()));
+            }
+            entities.retain(|e| !e.mentions.is_empty());
             if free_any(entities, n) {
-                entities[i].mentions.push(SpanText::new(text, n));
+                if let Some(e) = entities.iter_mut().find(|e| e.id == id) {
+                    e.mentions.push(SpanText::new(text, n));
+                }
             }
         }
     }
@@ -996,6 +1013,7 @@ fn add(
                 candidates: Vec::new(),
                 cue: Some(cue),
                 confidence: Some(confidence),
+                evidence: None,
                 mentions: Vec::new(),
             });
             entities.len() - 1

@@ -97,6 +97,7 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
                 },
                 cue: None,
                 confidence: None,
+                evidence: None,
                 mentions: mentions.remove(&key).unwrap_or_default(),
             }
         })
