@@ -53,6 +53,7 @@ struct NameLists {
     gang_heads_final: Vec<String>,
     gang_cues: Vec<String>,
     gang_articles: Vec<String>,
+    calendar_words: Vec<String>,
     not_name_words: Vec<String>,
     demonyms: Vec<String>,
     places: Vec<String>,
@@ -96,6 +97,8 @@ pub struct PatternFinder {
     gang_cues: PhraseSet<()>,
     gang_articles: HashSet<String>,
     not_name: HashSet<String>,
+    /// Months and weekdays: in no name of any kind.
+    calendar: HashSet<String>,
     demonyms: HashSet<String>,
     places: HashSet<String>,
     given_names: HashSet<String>,
@@ -192,7 +195,10 @@ impl PatternFinder {
                 .collect(),
             gang_cues: PhraseSet::new(cat(|l| &l.gang_cues).into_iter().map(|c| (c, ())))?,
             gang_articles: folded_set(&cat(|l| &l.gang_articles)),
-            not_name: folded_set(&cat(|l| &l.not_name_words)),
+            not_name: folded_set(
+                &[cat(|l| &l.not_name_words), cat(|l| &l.calendar_words)].concat(),
+            ),
+            calendar: folded_set(&cat(|l| &l.calendar_words)),
             demonyms: folded_set(&cat(|l| &l.demonyms)),
             places: folded_set(&cat(|l| &l.places)),
             given_names,
@@ -286,9 +292,11 @@ impl PatternFinder {
             // Head first ("Fiscalía Especializada en …").
             if heads.agency.contains(&f) {
                 let end = self.complement(text, toks, i + 1, entities, &heads.agency_connectors);
-                let end = defined_end(text, toks, i, entities).map_or(end, |d| d.max(end));
+                let end = defined_end(text, toks, i, entities, &heads.agency_connectors)
+                    .map_or(end, |d| d.max(end));
+                let start = self.modifiers_before(text, toks, i, entities, false);
                 if end > i + 1 {
-                    let span = Span::new(t.span.start, toks[end - 1].span.end);
+                    let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
                     add_agency(entities, &self.known, text, span, format!("head: {f}"));
                     i = end;
                     continue;
@@ -296,19 +304,7 @@ impl PatternFinder {
             }
             // Head last ("Treasury Department", "U.S. Attorney's Office for …").
             if self.all_final_heads.agency_final.contains(&f) && i > 0 {
-                let mut start = i;
-                while start > 0 {
-                    let p = &toks[start - 1];
-                    let gap = &text[p.span.end..toks[start].span.start];
-                    let joined = gap == " " || gap == "'s " || gap == "’s ";
-                    let word = p.of(text);
-                    let fine = (capitalized(word) && !self.not_name_strict(&p.folded(text)))
-                        || is_country_acronym(entities, p.span);
-                    if !joined || !fine || !free(entities, p.span) {
-                        break;
-                    }
-                    start -= 1;
-                }
+                let start = self.modifiers_before(text, toks, i, entities, f == "office");
                 if start < i && capitalized(toks[start].of(text)) {
                     let end =
                         self.complement(text, toks, i + 1, entities, &heads.agency_connectors);
@@ -320,6 +316,33 @@ impl PatternFinder {
             }
             i += 1;
         }
+    }
+
+    /// Start of the capitalized words written before the head at `head` ("Treasury
+    /// Department", "National Central Bureau"); a possessive joins only before "Office"
+    /// ("Sheriff's Office"), since elsewhere it names the owner ("the Department's Division").
+    fn modifiers_before(
+        &self,
+        text: &str,
+        toks: &[Token],
+        head: usize,
+        entities: &[EntityRecord],
+        possessive: bool,
+    ) -> usize {
+        let mut start = head;
+        while start > 0 {
+            let p = &toks[start - 1];
+            let gap = &text[p.span.end..toks[start].span.start];
+            let joined =
+                gap == " " || (possessive && start == head && (gap == "'s " || gap == "’s "));
+            let fine = (capitalized(p.of(text)) && !self.not_name_strict(&p.folded(text)))
+                || is_country_acronym(entities, p.span);
+            if !joined || !fine || !free(entities, p.span) {
+                break;
+            }
+            start -= 1;
+        }
+        start
     }
 
     /// End (exclusive) of the complement of a head ending before `from`: capitalized words,
@@ -338,8 +361,11 @@ impl PatternFinder {
             if !spaced(text, &toks[j - 1], &toks[j]) {
                 break;
             }
+            if self.starts_person(text, toks, j) {
+                break;
+            }
             let w = toks[j].of(text);
-            let content = (capitalized(w) && !self.not_name_strict(&toks[j].folded(text)))
+            let content = (capitalized(w) && !self.calendar.contains(&toks[j].folded(text)))
                 || is_country_acronym(entities, toks[j].span);
             if content && free(entities, toks[j].span) {
                 j += 1;
@@ -368,6 +394,7 @@ impl PatternFinder {
                     && spaced(text, &run[n - 1], next)
                     && capitalized(next.of(text))
                     && free(entities, next.span)
+                    && !self.starts_person(text, toks, j + n)
                 {
                     j += n;
                     took = true;
@@ -381,7 +408,28 @@ impl PatternFinder {
         end
     }
 
-    /// Months and weekdays only: institution names may hold "Nacional" or "Federal".
+    /// True when a person's name starts at token `j`: a given name followed by a capitalized
+    /// word, or a title word followed by one ("… Unit and Ricardo Carriazo", "Bureau Ottawa
+    /// Director Marie-Josee Homsy"): an institution's name stops there.
+    fn starts_person(&self, text: &str, toks: &[Token], j: usize) -> bool {
+        let given = |k: usize| {
+            k + 1 < toks.len()
+                && self.given_names.contains(&toks[k].folded(text))
+                && capitalized(toks[k + 1].of(text))
+                && spaced(text, &toks[k], &toks[k + 1])
+        };
+        let title = self
+            .person_cues
+            .iter()
+            .any(|(t, _)| *t == toks[j].folded(text));
+        let capital_next = j + 1 < toks.len()
+            && capitalized(toks[j + 1].of(text))
+            && spaced(text, &toks[j], &toks[j + 1]);
+        given(j) || (title && capital_next)
+    }
+
+    /// Not a word of a person's name, but possibly of an institution's ("National",
+    /// "Federal", "County" may come before a head noun; "The" may not).
     fn not_name_strict(&self, f: &str) -> bool {
         self.not_name.contains(f) && !self.generic_ok(f)
     }
@@ -571,8 +619,10 @@ impl PatternFinder {
             };
             // "San Lorenzo": a run glued to a capitalized word (not the sentence's first) is
             // part of a longer proper name.
-            let glued =
-                i > 1 && spaced(text, &toks[i - 1], &toks[i]) && capitalized(toks[i - 1].of(text));
+            let glued = i > 1
+                && spaced(text, &toks[i - 1], &toks[i])
+                && capitalized(toks[i - 1].of(text))
+                && free_any(entities, toks[i - 1].span);
             if !glued {
                 self.person(text, sentence, &toks[i..end], entities);
             }
@@ -846,12 +896,14 @@ fn tokens(text: &str, span: Span) -> Vec<Token> {
 
 /// French and Portuguese names are written in sentence case ("Direction des opérations
 /// douanières (DOD)"): after a head, words of any case up to an acronym in parentheses make a
-/// name. Returns the end (exclusive) of the last word before the parentheses.
+/// name when the acronym spells their initials. Returns the end (exclusive) of the last word
+/// before the parentheses.
 fn defined_end(
     text: &str,
     toks: &[Token],
     head: usize,
     entities: &[EntityRecord],
+    connectors: &HashSet<String>,
 ) -> Option<usize> {
     const MAX_WORDS: usize = 10;
     for k in head + 1..toks.len().min(head + 1 + MAX_WORDS) {
@@ -866,12 +918,32 @@ fn defined_end(
         }
         if let Some(c) = PAREN_ACRONYM_AFTER.captures(&text[toks[k].span.end..]) {
             let acr = c.get(1).expect("group 1").as_str();
-            if acr.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+            if spells(acr, text, &toks[head..=k], connectors) {
                 return Some(k + 1);
             }
         }
     }
     None
+}
+
+/// True when the capitals of `acronym` are the initials of the words of `words` that are no
+/// connectors ("BRIF": Brigade de recherche et d'intervention financière).
+fn spells(acronym: &str, text: &str, words: &[Token], connectors: &HashSet<String>) -> bool {
+    let letters: Vec<char> = acronym.chars().filter(|c| c.is_uppercase()).collect();
+    let initials: Vec<char> = words
+        .iter()
+        .map(|t| t.of(text))
+        .filter(|w| !connectors.contains(&fold_str(w)))
+        .filter_map(|w| {
+            // "d'intervention": the initial is the word's, not the elided article's.
+            let w = w.rsplit(['\'', '’']).next().unwrap_or(w);
+            w.chars().next()
+        })
+        .flat_map(char::to_uppercase)
+        .collect();
+    letters.len() >= 2
+        && fold_str(&letters.iter().collect::<String>())
+            == fold_str(&initials.iter().collect::<String>())
 }
 
 /// " (DOD)": an acronym in parentheses right after a word.
