@@ -248,7 +248,8 @@ impl PatternFinder {
     }
 
     /// A document-local org named by an institution head ("Unidade Nacional de Combate ao
-    /// Tráfico de Estupefacientes (UNCTE)") is an agency.
+    /// Tráfico de Estupefacientes (UNCTE)") is an agency; by a gang head ("Cártel de Jalisco
+    /// Nueva Generación (CJNG)" when no list has it), a gang.
     fn retype_document_agencies(&self, entities: &mut [EntityRecord]) {
         let heads = self
             .heads
@@ -262,15 +263,31 @@ impl PatternFinder {
                 continue;
             }
             let words: Vec<String> = e.name.split_whitespace().map(fold_str).collect();
-            let head = words.first().filter(|w| heads.agency.contains(*w));
-            let head = head.or_else(|| words.last().filter(|w| heads.agency_final.contains(*w)));
-            if let Some(h) = head {
-                e.cue = Some(format!("head: {h}; defined with an acronym"));
-                e.confidence = Some(BOTH);
-                e.kind = EntityType::Agency;
-                e.source = EntitySource::Pattern;
-                e.id = format!("pattern:agency:{}", slug(&e.name));
-            }
+            // The head is the first word, or the second after a capitalized ordinal or
+            // adjective ("Terceiro Comando do Litoral"), or the last (English order).
+            let first = words
+                .iter()
+                .take(2)
+                .find(|w| heads.gang.contains(*w) || heads.agency.contains(*w));
+            let last = words.last();
+            let kind = if first.is_some_and(|w| heads.gang.contains(w))
+                || last.is_some_and(|w| heads.gang_final.contains(w))
+            {
+                EntityType::Gang
+            } else if first.is_some() || last.is_some_and(|w| heads.agency_final.contains(w)) {
+                EntityType::Agency
+            } else {
+                continue;
+            };
+            let head = first.or(last);
+            e.cue = Some(format!(
+                "head: {}; defined with an acronym",
+                head.map_or("", String::as_str)
+            ));
+            e.confidence = Some(BOTH);
+            e.kind = kind;
+            e.source = EntitySource::Pattern;
+            e.id = format!("pattern:{}:{}", kind.as_str(), slug(&e.name));
         }
     }
 
@@ -493,7 +510,9 @@ impl PatternFinder {
             if capitalized(t.of(text)) && heads.gang.contains(&f) && free(entities, t.span) {
                 let end = self.complement(text, toks, i + 1, entities, &self.particles);
                 if end > i + 1 && !self.is_place_or_demonym(text, &toks[i + 1..end]) {
-                    let span = Span::new(t.span.start, toks[end - 1].span.end);
+                    // "Primeiro Comando da Capital": capitalized words before the head too.
+                    let start = self.modifiers_before(text, toks, i, entities, false);
+                    let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
                     add(
                         entities,
                         &self.known,
@@ -1046,15 +1065,18 @@ fn add_agency(
                     .iter()
                     .any(|m| m.start == a_start && m.end == a_end)
         });
+        let end = c.get(1).map_or(span.end, |g| span.end + g.end());
+        let whole = Span::new(span.start, end);
         if let Some(i) = owner {
-            let end = c.get(1).map_or(span.end, |g| span.end + g.end());
-            let whole = Span::new(span.start, end);
             if !free(entities, whole) {
                 return None;
             }
             entities[i].mentions.push(SpanText::new(text, whole));
             return Some(i);
         }
+        // "Centro de Análise e Operações Marítimas – Narcóticos (MAOC-N)": the part after
+        // the dash belongs to the name its acronym abbreviates.
+        return add(entities, known, text, EntityType::Agency, whole, cue, HEAD);
     }
     add(entities, known, text, EntityType::Agency, span, cue, HEAD)
 }
