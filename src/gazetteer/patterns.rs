@@ -53,6 +53,7 @@ struct NameLists {
     gang_heads_final: Vec<String>,
     gang_cues: Vec<String>,
     gang_articles: Vec<String>,
+    institution_words: Vec<String>,
     calendar_words: Vec<String>,
     not_name_words: Vec<String>,
     demonyms: Vec<String>,
@@ -99,6 +100,8 @@ pub struct PatternFinder {
     not_name: HashSet<String>,
     /// Months and weekdays: in no name of any kind.
     calendar: HashSet<String>,
+    /// Words that are no part of a person's name but may stand before an institution's head.
+    institution_words: HashSet<String>,
     demonyms: HashSet<String>,
     places: HashSet<String>,
     given_names: HashSet<String>,
@@ -199,6 +202,7 @@ impl PatternFinder {
                 &[cat(|l| &l.not_name_words), cat(|l| &l.calendar_words)].concat(),
             ),
             calendar: folded_set(&cat(|l| &l.calendar_words)),
+            institution_words: folded_set(&cat(|l| &l.institution_words)),
             demonyms: folded_set(&cat(|l| &l.demonyms)),
             places: folded_set(&cat(|l| &l.places)),
             given_names,
@@ -448,49 +452,7 @@ impl PatternFinder {
     /// Not a word of a person's name, but possibly of an institution's ("National",
     /// "Federal", "County" may come before a head noun; "The" may not).
     fn not_name_strict(&self, f: &str) -> bool {
-        self.not_name.contains(f) && !self.generic_ok(f)
-    }
-
-    fn generic_ok(&self, f: &str) -> bool {
-        matches!(
-            f,
-            "nacional"
-                | "national"
-                | "nationale"
-                | "federal"
-                | "federale"
-                | "central"
-                | "republica"
-                | "republique"
-                | "republic"
-                | "estado"
-                | "state"
-                | "etat"
-                | "district"
-                | "county"
-                | "city"
-                | "norte"
-                | "sur"
-                | "sul"
-                | "north"
-                | "south"
-                | "east"
-                | "west"
-                | "southern"
-                | "northern"
-                | "eastern"
-                | "western"
-                | "suprema"
-                | "supremo"
-                | "supreme"
-                | "police"
-                | "department"
-                | "office"
-                | "agency"
-                | "ministry"
-                | "army"
-                | "navy"
-        )
+        self.not_name.contains(f) && !self.institution_words.contains(f)
     }
 
     fn gangs(
@@ -926,13 +888,8 @@ fn defined_end(
 ) -> Option<usize> {
     const MAX_WORDS: usize = 10;
     for k in head + 1..toks.len().min(head + 1 + MAX_WORDS) {
-        if !spaced(text, &toks[k - 1], &toks[k])
-            && text[toks[k - 1].span.end..toks[k].span.start] != *"'"
-            && text[toks[k - 1].span.end..toks[k].span.start] != *"’"
-        {
-            return None;
-        }
-        if !free(entities, toks[k].span) {
+        // Elisions ("d'intervention") are inside one token, so words are space-separated.
+        if !spaced(text, &toks[k - 1], &toks[k]) || !free(entities, toks[k].span) {
             return None;
         }
         if let Some(c) = PAREN_ACRONYM_AFTER.captures(&text[toks[k].span.end..]) {
