@@ -759,7 +759,7 @@ impl PatternFinder {
             entities.retain(|e| !e.mentions.is_empty());
             if free_any(entities, n) {
                 if let Some(e) = entities.iter_mut().find(|e| e.id == id) {
-                    e.mentions.push(SpanText::new(text, n));
+                    insert_sorted(&mut e.mentions, SpanText::new(text, n));
                 }
             }
         }
@@ -951,10 +951,11 @@ fn spaced(text: &str, a: &Token, b: &Token) -> bool {
 /// True when `span` is exactly a country mention written in capitals ("U.S.", "EE.UU.").
 fn is_country_acronym(entities: &[EntityRecord], span: Span) -> bool {
     entities.iter().any(|e| {
+        let i = e.mentions.partition_point(|m| m.start < span.start);
         e.kind == EntityType::Country
             && e.mentions
-                .iter()
-                .any(|m| m.start == span.start && m.end >= span.end)
+                .get(i)
+                .is_some_and(|m| m.start == span.start && m.end >= span.end)
     })
 }
 
@@ -987,15 +988,26 @@ fn free(entities: &[EntityRecord], span: Span) -> bool {
     !entities
         .iter()
         .filter(|e| e.kind != EntityType::Country)
-        .any(|e| e.mentions.iter().any(|m| span.overlaps(m.span())))
+        .any(|e| overlaps_any(&e.mentions, span))
 }
 
 /// True when no mention at all (countries included) overlaps `span`: a person's name never
 /// holds a country.
 fn free_any(entities: &[EntityRecord], span: Span) -> bool {
-    !entities
-        .iter()
-        .any(|e| e.mentions.iter().any(|m| span.overlaps(m.span())))
+    !entities.iter().any(|e| overlaps_any(&e.mentions, span))
+}
+
+/// True when one of `mentions` (sorted, non-overlapping, as every stage keeps them) overlaps
+/// `span`; a binary search, so that long documents with many mentions stay linear-ish.
+fn overlaps_any(mentions: &[SpanText], span: Span) -> bool {
+    let i = mentions.partition_point(|m| m.end <= span.start);
+    mentions.get(i).is_some_and(|m| m.start < span.end)
+}
+
+/// Add `mention` to `mentions` at its place in text order.
+fn insert_sorted(mentions: &mut Vec<SpanText>, mention: SpanText) {
+    let at = mentions.partition_point(|m| (m.start, m.end) <= (mention.start, mention.end));
+    mentions.insert(at, mention);
 }
 
 /// " (MAOC-N)", " – Narcóticos (MAOC-N)": a short form in parentheses after a name.
@@ -1028,7 +1040,7 @@ fn add_agency(
             if !free(entities, whole) {
                 return None;
             }
-            entities[i].mentions.push(SpanText::new(text, whole));
+            insert_sorted(&mut entities[i].mentions, SpanText::new(text, whole));
             return Some(i);
         }
         // "Centro de Análise e Operações Marítimas – Narcóticos (MAOC-N)": the part after
@@ -1070,7 +1082,7 @@ fn add(
             entities.len() - 1
         }
     };
-    entities[i].mentions.push(SpanText::new(text, span));
+    insert_sorted(&mut entities[i].mentions, SpanText::new(text, span));
     Some(i)
 }
 
@@ -1092,7 +1104,7 @@ fn add_person(
     });
     match owner {
         Some(i) if free_any(entities, span) => {
-            entities[i].mentions.push(SpanText::new(text, span));
+            insert_sorted(&mut entities[i].mentions, SpanText::new(text, span));
             Some(i)
         }
         Some(_) => None,
