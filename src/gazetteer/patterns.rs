@@ -43,6 +43,7 @@ struct NameLists {
     person_titles: Vec<String>,
     person_intros: Vec<String>,
     nickname_cues: Vec<String>,
+    bare_nickname_cues: Vec<String>,
     age_units: Vec<String>,
     name_particles: Vec<String>,
     place_prepositions: Vec<String>,
@@ -107,6 +108,7 @@ pub struct PatternFinder {
     given_names: HashSet<String>,
     nickname_quoted: Regex,
     nickname_bare: Regex,
+    quoted_after_gang_cue: Regex,
     age: Regex,
 }
 
@@ -171,6 +173,9 @@ impl PatternFinder {
         person_cues.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         let nick = alternation(&cat(|l| &l.nickname_cues));
         let units = alternation(&cat(|l| &l.age_units));
+        let bare = alternation(&cat(|l| &l.bare_nickname_cues));
+        let articles = alternation(&cat(|l| &l.gang_articles));
+        let particles = alternation(&cat(|l| &l.name_particles));
         let re = |s: String| Regex::new(&s).map_err(|e| format!("names.toml: {e}"));
         Ok(PatternFinder {
             person_cues,
@@ -211,9 +216,13 @@ impl PatternFinder {
                 r#"^\s*,?\s*(?:(?i:{nick})\s+)?[“"«]\s*([^”"«»“\n]{{1,40}}?)[\s,.]*[”"»]"#
             ))?,
             // ", alias El Mayo".
-            nickname_bare: re(
-                r"^\s*,?\s*(?i:alias|a\.k\.a\.|aka|vulgo)\s+((?:(?i:el|la|los|le|o|the)\s+)?\p{Lu}[\p{L}\p{M}\-]*(?:\s+\p{Lu}[\p{L}\p{M}\-]*){0,2})"
-            .to_string())?,
+            nickname_bare: re(format!(
+                r"^\s*,?\s*(?i:{bare})\s+((?:(?i:{articles})\s+)?\p{{Lu}}[\p{{L}}\p{{M}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}\-]*){{0,2}})"
+            ))?,
+            // After a gang cue: an optional "de"/"of" and article, then a name in quotes.
+            quoted_after_gang_cue: re(format!(
+                r#"^\s+(?:(?i:{particles})\s+)?(?:(?i:{articles})\s+)?[“"«]\s*([^”"«»“\n]{{2,40}}?)\s*[”"»]"#
+            ))?,
             // ", 45,", ", de 45 años", ", 49 ans".
             age: re(format!(
                 r"^,\s+(?:de\s+)?[1-9][0-9](?:\s*,|\s+(?i:{units})\b)"
@@ -519,7 +528,7 @@ impl PatternFinder {
         for hit in self.gang_cues.find(folded, range) {
             let after = &text[hit.span.end..sentence.end];
             let cue = fold_str(hit.span.of(text));
-            if let Some(c) = QUOTED_AFTER_CUE.captures(after) {
+            if let Some(c) = self.quoted_after_gang_cue.captures(after) {
                 let g = c.get(1).expect("group 1");
                 let name = g.as_str().trim_end_matches([',', '.', ' ']);
                 if name.chars().any(char::is_uppercase) {
@@ -800,18 +809,6 @@ impl PatternFinder {
     }
 }
 
-/// After a gang cue: an optional "de"/"of" and article, then a name in quotes.
-static QUOTED_AFTER_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?x)
-        ^\s+
-        (?: (?i: de | del | of | da | do | des | du ) \s+ )?
-        (?: (?i: los | las | the | les | os | as | la | el ) \s+ )?
-        [“"«] \s* ( [^”"«»“\n]{2,40}? ) \s* [”"»]"#,
-    )
-    .expect("valid regex")
-});
-
 /// A word of the text with its span.
 #[derive(Clone, Copy, Debug)]
 struct Token {
@@ -970,12 +967,10 @@ fn quoted(text: &str, span: Span) -> bool {
 fn is_headline(view: &TextView, si: usize) -> bool {
     let s = &view.sentences[si];
     let p = &view.paragraphs[s.paragraph];
-    let one = view
-        .sentences
-        .iter()
-        .filter(|o| o.paragraph == s.paragraph)
-        .count()
-        == 1;
+    // Sentences are in text order, so a paragraph's are neighbours.
+    let alone = |o: Option<&crate::model::Sentence>| !o.is_some_and(|o| o.paragraph == s.paragraph);
+    let one = alone(si.checked_sub(1).and_then(|i| view.sentences.get(i)))
+        && alone(view.sentences.get(si + 1));
     let last = p.span.of(view.text).trim_end().chars().next_back();
     one && !matches!(
         last,
