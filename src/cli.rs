@@ -74,6 +74,15 @@ enum GazetteerCommand {
         /// A user gazetteer folder to validate on top of the shipped files.
         dir: Option<PathBuf>,
     },
+    /// Candidate gazetteer rows from the entities runs found by pattern (source "pattern").
+    Suggest {
+        /// records.jsonl files of earlier runs.
+        #[arg(required = true)]
+        records: Vec<PathBuf>,
+        /// Write people.csv, agencies.csv and gangs.csv into this folder instead of printing.
+        #[arg(short = 'o', long = "output", value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -168,6 +177,9 @@ pub fn main() -> ExitCode {
         Command::Extract { file, common } => extract(file, common),
         Command::Check { dir, bless, common } => check_fixtures(dir, bless, common),
         Command::Gazetteer(GazetteerCommand::Check { dir }) => gazetteer_check(dir),
+        Command::Gazetteer(GazetteerCommand::Suggest { records, output }) => {
+            gazetteer_suggest(&records, output.as_deref())
+        }
         Command::Eval { kind, suites } => eval(&kind, &suites),
     };
     match result {
@@ -456,6 +468,52 @@ fn gazetteer_check(dir: Option<PathBuf>) -> Result<ExitCode, Fatal> {
     let g = b.build().map_err(|e| Fatal(e.to_string()))?;
     let report = crate::gazetteer::check::report(&g);
     print!("{report}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn gazetteer_suggest(
+    records: &[PathBuf],
+    output: Option<&std::path::Path>,
+) -> Result<ExitCode, Fatal> {
+    use crate::gazetteer::suggest;
+    let candidates = suggest::collect(records).map_err(|e| Fatal(e.to_string()))?;
+    let files: Vec<String> = records.iter().map(|p| p.display().to_string()).collect();
+    let source = format!("trawl gazetteer suggest from {}", files.join(" "));
+    let io_err =
+        |what: &std::path::Path, e: std::io::Error| Fatal(format!("{}: {e}", what.display()));
+    match output {
+        None => {
+            let all: Vec<&suggest::Candidate> = candidates.iter().collect();
+            let stdout = std::io::stdout();
+            match suggest::write_csv(stdout.lock(), &all, &source) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                r => r.map_err(|e| Fatal(format!("standard output: {e}")))?,
+            }
+        }
+        Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+            for kind in crate::model::EntityType::ALL {
+                let rows: Vec<&suggest::Candidate> =
+                    candidates.iter().filter(|c| c.kind == kind).collect();
+                if rows.is_empty() {
+                    continue;
+                }
+                let path = dir.join(suggest::file_name(kind));
+                let f = std::fs::File::create(&path).map_err(|e| io_err(&path, e))?;
+                suggest::write_csv(std::io::BufWriter::new(f), &rows, &source)
+                    .map_err(|e| io_err(&path, e))?;
+            }
+        }
+    }
+    let count = |k| candidates.iter().filter(|c| c.kind == k).count();
+    eprintln!(
+        "trawl gazetteer suggest: {} candidates ({} people, {} agencies, {} gangs){}",
+        candidates.len(),
+        count(crate::model::EntityType::Person),
+        count(crate::model::EntityType::Agency),
+        count(crate::model::EntityType::Gang),
+        output.map_or(String::new(), |d| format!(" written to {}", d.display()))
+    );
     Ok(ExitCode::SUCCESS)
 }
 

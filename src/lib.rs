@@ -9,7 +9,9 @@
 //!   **section** (body, teaser, boilerplate) and a language ([`lang`]).
 //! - A **mention** is a span that names something: an **entity** from a gazetteer
 //!   ([`gazetteer`]: agencies, people, gangs, countries, other organizations), a **date**
-//!   ([`dates`]), a **count** or an amount of **money** ([`counts`]).
+//!   ([`dates`]), a **count** or an amount of **money** ([`counts`]). An entity in no
+//!   gazetteer can still be found by a **cue** in the text (a title, an age, a head noun:
+//!   [`gazetteer::patterns`]); it is marked `source: "pattern"`.
 //! - An **event** ([`events`]) is a sentence-level record of who did what: a trigger word, its
 //!   type, mode and section, and the entities, date and counts of its sentence.
 //! - A **record** ([`model::Record`]) is everything written for one input; [`output`] writes

@@ -294,12 +294,15 @@ pub enum EntitySource {
     Gazetteer,
     /// Defined by the document itself ("Security Implementation Group (SIG)").
     Document,
+    /// Found by a cue in the text (a title, an age, a head noun): in no gazetteer, to review.
+    Pattern,
 }
 
 /// One entity mentioned in a document, with every mention.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EntityRecord {
-    /// Gazetteer id, or `doc:<slug>` for a document-local entity.
+    /// Gazetteer id, `doc:<slug>` for a document-local entity, `pattern:<type>:<slug>` for
+    /// one found by a cue.
     pub id: String,
     /// Entity type.
     #[serde(rename = "type")]
@@ -311,6 +314,15 @@ pub struct EntityRecord {
     /// When an ambiguous alias could not be resolved: every possible id (`id` is the first).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<String>,
+    /// For a pattern-found entity: the cue that found it ("title: fiscal", "age").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+    /// For a pattern-found entity: how sure the cue is, in [0, 1].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
+    /// For a pattern-found entity: the sentence of its first mention, for a reviewer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<SpanText>,
     /// Every mention, in text order.
     pub mentions: Vec<SpanText>,
 }

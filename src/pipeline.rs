@@ -1,6 +1,6 @@
 //! The pipeline: every stage composed, built once, applied to each document.
 //!
-//! `ingest → segment → fold → lang → gazetteer → dates → counts → events → Record`.
+//! `ingest → segment → fold → lang → gazetteer (lists, learned aliases, patterns) → dates → counts → events → Record`.
 //!
 //! [`Pipeline::process`] is a pure function of the document and the options: the same input
 //! always gives the same record (the goldens depend on it), and nothing reads the clock. A
@@ -15,6 +15,7 @@ use crate::dates::DateExtractor;
 use crate::events::EventExtractor;
 use crate::fold::FoldedText;
 use crate::gazetteer::learn::Learner;
+use crate::gazetteer::patterns::PatternFinder;
 use crate::gazetteer::{resolve, Gazetteer, GazetteerBuilder, LoadError};
 use crate::ingest::{self, Document, Input};
 use crate::lang::{self, LanguageDetector};
@@ -113,9 +114,11 @@ impl PipelineBuilder {
         for d in &self.gazetteer_dirs {
             g = g.user_dir(d);
         }
+        let gazetteer = g.build()?;
         Ok(Pipeline {
-            gazetteer: g.build()?,
             learner: Learner::new().map_err(BuildError::LanguageData)?,
+            patterns: PatternFinder::new(&gazetteer).map_err(BuildError::LanguageData)?,
+            gazetteer,
             segmenter: Segmenter::new().map_err(BuildError::LanguageData)?,
             detector: LanguageDetector::new(&self.languages).map_err(BuildError::Option)?,
             dates: DateExtractor::new().map_err(BuildError::LanguageData)?,
@@ -162,6 +165,7 @@ pub fn valid_iso_date(s: &str) -> bool {
 pub struct Pipeline {
     gazetteer: Gazetteer,
     learner: Learner,
+    patterns: PatternFinder,
     segmenter: Segmenter,
     detector: LanguageDetector,
     dates: DateExtractor,
@@ -245,6 +249,9 @@ impl Pipeline {
             .collect();
 
         record.entities = resolve::entities(&self.gazetteer, text, &folded);
+        self.learner.extend(text, &mut record.entities);
+        // Names no gazetteer lists, then learning again so that their surnames are mentions.
+        self.patterns.extend(&view, &folded, &mut record.entities);
         self.learner.extend(text, &mut record.entities);
         let countries: Vec<String> = record
             .entities

@@ -339,3 +339,96 @@ fn fixture_check_passes() {
         .assert()
         .code(0);
 }
+
+/// Every (id, source) of the entities in a run's records.
+fn entity_sources(out: &Path) -> Vec<(String, String, String)> {
+    records(out)
+        .iter()
+        .flat_map(|r| r["entities"].as_array().cloned().unwrap_or_default())
+        .map(|e| {
+            (
+                e["id"].as_str().unwrap().to_string(),
+                e["name"].as_str().unwrap().to_string(),
+                e["source"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn suggested_rows_load_and_link_by_gazetteer_on_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    for e in fs::read_dir(fixtures()).unwrap() {
+        let p = e.unwrap().path();
+        fs::copy(&p, input.join(p.file_name().unwrap())).unwrap();
+    }
+    let first = dir.path().join("first");
+    trawl()
+        .arg("run")
+        .arg(&input)
+        .arg("-o")
+        .arg(&first)
+        .arg("--no-progress")
+        .assert()
+        .code(0);
+    let found: Vec<(String, String, String)> = entity_sources(&first)
+        .into_iter()
+        .filter(|(_, _, s)| s == "pattern")
+        .collect();
+    assert!(found.len() >= 10, "pattern entities: {found:?}");
+
+    // Printed to standard output: a header and one row per candidate.
+    let printed = trawl()
+        .args(["gazetteer", "suggest"])
+        .arg(first.join("records.jsonl"))
+        .assert()
+        .code(0);
+    let csv = String::from_utf8(printed.get_output().stdout.clone()).unwrap();
+    assert!(csv.starts_with("id,name,aliases,country,"), "{csv}");
+    assert!(csv.contains("person:julian-ortega-saldivar,Julián Ortega Saldívar,El Flaco,"));
+    assert!(csv.contains("trawl gazetteer suggest from "));
+
+    // Written to a folder, one file per type; it loads as a user gazetteer.
+    let gaz = dir.path().join("gaz");
+    trawl()
+        .args(["gazetteer", "suggest"])
+        .arg(first.join("records.jsonl"))
+        .arg("-o")
+        .arg(&gaz)
+        .assert()
+        .code(0);
+    assert!(gaz.join("people.csv").is_file());
+    assert!(gaz.join("agencies.csv").is_file());
+    trawl()
+        .args(["gazetteer", "check"])
+        .arg(&gaz)
+        .assert()
+        .code(0);
+
+    // The next run links every suggested name by gazetteer, and finds none of them by pattern.
+    let second = dir.path().join("second");
+    trawl()
+        .arg("run")
+        .arg(&input)
+        .arg("-o")
+        .arg(&second)
+        .arg("--no-progress")
+        .arg("--gazetteers")
+        .arg(&gaz)
+        .assert()
+        .code(0);
+    let again = entity_sources(&second);
+    for (id, name, _) in &found {
+        let want = id.strip_prefix("pattern:").unwrap().to_string();
+        assert!(
+            again.iter().any(|(i, _, s)| *i == want && s == "gazetteer"),
+            "{name} ({want}) is not linked by gazetteer on the second run"
+        );
+        assert!(
+            !again.iter().any(|(i, _, _)| i == id),
+            "{name} is still found by pattern"
+        );
+    }
+}

@@ -149,6 +149,10 @@ fn check_record(text: &str, r: &Record) -> Result<(), TestCaseError> {
                     .iter()
                     .any(|o| o.text.len() > m.len() && o.text.ends_with(&format!(" {m}")))
         };
+        // A pattern-found entity has no aliases to check: its spans were checked above.
+        if e.id.starts_with("pattern:") {
+            continue;
+        }
         if e.id.starts_with("doc:") {
             for m in &e.mentions {
                 prop_assert!(

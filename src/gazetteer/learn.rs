@@ -96,6 +96,9 @@ impl Learner {
                             name: name.to_string(),
                             source: EntitySource::Document,
                             candidates: Vec::new(),
+                            cue: None,
+                            confidence: None,
+                            evidence: None,
                             mentions: Vec::new(),
                         });
                         entities.len() - 1
@@ -146,8 +149,10 @@ impl Learner {
                     continue;
                 }
                 learned.push((i, words[words.len() - 1].to_string()));
-                if words.len() >= 3 {
-                    learned.push((i, words[1..].join(" ")));
+                // Every family-name tail of two words or more: "Alberto Mendoza Rivas" and
+                // "Mendoza Rivas" for "Luis Alberto Mendoza Rivas".
+                for from in 1..words.len().saturating_sub(1) {
+                    learned.push((i, words[from..].join(" ")));
                 }
             }
         }

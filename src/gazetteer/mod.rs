@@ -2,7 +2,8 @@
 //!
 //! Input: the shipped CSV files (embedded at build time) plus user folders
 //! (`--gazetteers DIR`), and a document's folded text. Output: a [`Gazetteer`] built once and
-//! shared by every thread, and per document a list of [`EntityRecord`]s with every mention.
+//! shared by every thread, and per document a list of [`EntityRecord`](crate::model::EntityRecord)s
+//! with every mention.
 //!
 //! The file format is documented in `gazetteers/README.md`. Loading fails with a
 //! [`LoadError`] naming file, line and column for a malformed row (unknown column, missing
@@ -16,11 +17,17 @@
 //! entity otherwise or names its country; an alias shared by several entities is resolved by
 //! the countries the document names, and when it cannot be, the entity is written once with
 //! its `candidates`.
+//!
+//! After resolution, [`learn`] adds the aliases a document teaches itself, [`patterns`] finds
+//! people, agencies and gangs no list has by cues in the text (`source: "pattern"`), and
+//! [`suggest`] turns those into candidate rows for a user gazetteer.
 
 pub mod check;
 pub mod learn;
 pub mod matcher;
+pub mod patterns;
 pub mod resolve;
+pub mod suggest;
 
 use crate::model::EntityType;
 use std::collections::HashMap;

@@ -95,6 +95,9 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
                 } else {
                     Vec::new()
                 },
+                cue: None,
+                confidence: None,
+                evidence: None,
                 mentions: mentions.remove(&key).unwrap_or_default(),
             }
         })

@@ -3,11 +3,13 @@
 //! `src/languages/<code>/` holds `text.toml` (sentence-splitter abbreviations, boilerplate and
 //! teaser phrases, stop words and distinctive letters for language detection), `dates.toml`
 //! (months, weekdays, relative words, date shapes), `numbers.toml` (number words, scales,
-//! qualifiers, counted nouns, currencies) and `events.toml` (event triggers by type). Each
+//! qualifiers, counted nouns, currencies), `events.toml` (event triggers by type), `names.toml`
+//! (cues for people, agencies and groups no gazetteer lists) and `given_names.txt` (generated
+//! by `tools/gen_given_names.py`, one given name a line). Each
 //! stage parses the file it owns with its own types; this module only registers the files,
 //! embedded at compile time so an installed binary needs nothing on disk.
 //!
-//! Adding a language is adding a folder with those four files and one line to [`LANGUAGES`].
+//! Adding a language is adding a folder with those files and one line to [`LANGUAGES`].
 
 use crate::model::Lang;
 
@@ -24,6 +26,10 @@ pub struct LanguageData {
     pub numbers: &'static str,
     /// `events.toml`.
     pub events: &'static str,
+    /// `names.toml`.
+    pub names: &'static str,
+    /// `given_names.txt`: one name a line, `#` starts a comment line.
+    pub given_names: &'static str,
 }
 
 macro_rules! language {
@@ -34,6 +40,8 @@ macro_rules! language {
             dates: include_str!(concat!($code, "/dates.toml")),
             numbers: include_str!(concat!($code, "/numbers.toml")),
             events: include_str!(concat!($code, "/events.toml")),
+            names: include_str!(concat!($code, "/names.toml")),
+            given_names: include_str!(concat!($code, "/given_names.txt")),
         }
     };
 }
@@ -73,6 +81,7 @@ mod tests {
                 ("dates", d.dates),
                 ("numbers", d.numbers),
                 ("events", d.events),
+                ("names", d.names),
             ] {
                 if let Err(e) = src.parse::<toml::Table>() {
                     panic!("{}/{name}.toml: {e}", d.lang);
