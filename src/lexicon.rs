@@ -62,6 +62,13 @@ pub struct Token {
 /// Split `s[range]` into tokens (see the module docs), offsets into `s`.
 pub fn tokens(s: &str, range: std::ops::Range<usize>) -> Vec<Token> {
     let mut out = Vec::with_capacity((range.end - range.start) / 5 + 1);
+    tokens_into(s, range, &mut out);
+    out
+}
+
+/// [`tokens`] into a buffer the caller reuses (cleared first).
+fn tokens_into(s: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
+    out.clear();
     let mut space = false;
     let mut word_start: Option<usize> = None;
     for (i, c) in s[range.clone()].char_indices() {
@@ -98,7 +105,6 @@ pub fn tokens(s: &str, range: std::ops::Range<usize>) -> Vec<Token> {
             space_before: space,
         });
     }
-    out
 }
 
 impl<T: Clone + PartialEq> PhraseSet<T> {
@@ -114,9 +120,10 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             payloads: vec![Vec::new()],
             phrases: 0,
         };
+        let mut toks = Vec::new();
         for (p, t) in phrases {
             let f = fold_str(p.as_ref().trim());
-            let toks = tokens(&f, 0..f.len());
+            tokens_into(&f, 0..f.len(), &mut toks);
             if toks.is_empty() {
                 continue;
             }

@@ -30,7 +30,7 @@ pub mod resolve;
 pub mod suggest;
 
 use crate::model::EntityType;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -428,7 +428,7 @@ impl Loader {
     ) -> Result<usize, LoadError> {
         let (header, rows) = read_csv(display, contents)?;
         let idx = column_indexes(display, &header, &ENTITY_COLUMNS, &["id", "name", "source"])?;
-        let mut seen_here: HashMap<String, u64> = HashMap::new();
+        let mut seen_here: HashMap<String, u64> = HashMap::default();
         let mut n = 0;
         for (line, row) in rows {
             let cell = |name: &str| -> String {
