@@ -27,10 +27,12 @@
 //! # Resolution
 //! - With a reference date (from [`DateExtractor::reference_date`] or the caller):
 //!   relative dates resolve against it and `anchor` is `reference:YYYY-MM-DD`. A weekday in
-//!   past-tense reporting is the most recent one, in future-tense text the next one; "this
-//!   Friday" without tense is the Friday of the reference week; "last Friday" the Friday
-//!   of the week before, "next Friday" the Friday of the week after (news style names the
-//!   bare weekday for the past seven days, so a modifier points to another week). A
+//!   past-tense reporting is the most recent one (the reference day itself when it falls on
+//!   it: "a annoncé mardi" in a Tuesday story), in future-tense text the next one; "this
+//!   Friday" without tense is the Friday of the reference week; "last Friday", "el pasado
+//!   martes", "mardi dernier" the most recent one before the reference (news reading: a
+//!   Friday dateline's "last Tuesday" is three days back, not the previous calendar
+//!   week's), "next Friday" the Friday of the week after. A
 //!   year-less date takes the year that puts it on the side of the reference its sentence's
 //!   tense says; without a tense cue a day is put at the nearest occurrence and a month
 //!   alone in the past ("in April" in a March story is the past April). A day of an unnamed
@@ -286,7 +288,17 @@ fn is_dateline(p: &Parser, c: &Cand, pi: usize) -> bool {
     if pi < 3 && before.is_empty() && after.iter().all(|t| t.kind == Kind::Punct) {
         return true;
     }
-    // "WASHINGTON, March 14, 2025 —", "CIUDAD DE MÉXICO, 14 de marzo de 2025.–"
+    // "WASHINGTON, March 14, 2025 —", "CIUDAD DE MÉXICO, 14 de marzo de 2025.–",
+    // "PARIS, le 4 février 2025 —": a place, a comma, maybe an article or day word.
+    let lead = before
+        .iter()
+        .rposition(|t| t.norm == ",")
+        .filter(|&k| {
+            (k + 1..c.start)
+                .all(|i| p.lex(Cat::Article, i).is_some() || p.lex(Cat::DayWord, i).is_some())
+        })
+        .map_or(before.len(), |k| k + 1);
+    let before = &before[..lead];
     let place = !before.is_empty()
         && before.len() <= 8
         && before.last().is_some_and(|t| t.norm == ",")
@@ -525,13 +537,15 @@ impl Resolver<'_, '_> {
                 let before = day.add_days(-if back == 0 { 7 } else { back });
                 let after = day.add_days(if fwd == 0 { 7 } else { fwd });
                 let d = match (md, self.tense) {
-                    (Some(-1), _) => monday.add_days(i64::from(wd) - 7),
+                    // "last Tuesday", "el pasado martes": the most recent one before.
+                    (Some(-1), _) => before,
                     (Some(1), _) => monday.add_days(i64::from(wd) + 7),
                     (Some(_), Tense::Past) => day.add_days(-back),
                     (Some(_), Tense::Future) => day.add_days(fwd),
                     (Some(_), Tense::Unknown) => monday.add_days(i64::from(wd)),
                     (None, Tense::Future) => after,
-                    (None, _) => before,
+                    // "a annoncé mardi" in a Tuesday story is that day.
+                    (None, _) => day.add_days(-back),
                 };
                 (d.iso(), Precision::Day)
             }
