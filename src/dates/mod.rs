@@ -27,20 +27,25 @@
 //! # Resolution
 //! - With a reference date (from [`DateExtractor::reference_date`] or the caller):
 //!   relative dates resolve against it and `anchor` is `reference:YYYY-MM-DD`. A weekday in
-//!   past-tense reporting is the most recent one, in future-tense text the next one; "this
-//!   Friday" without tense is the Friday of the reference week; "last Friday" the Friday
-//!   of the week before, "next Friday" the Friday of the week after (news style names the
-//!   bare weekday for the past seven days, so a modifier points to another week). A
+//!   past-tense reporting is the most recent one (the reference day itself when it falls on
+//!   it: "a annoncé mardi" in a Tuesday story), in future-tense text the next one; "this
+//!   Friday" without tense is the Friday of the reference week; "last Friday", "el pasado
+//!   martes", "mardi dernier" the most recent one before the reference (news reading: a
+//!   Friday dateline's "last Tuesday" is three days back, not the previous calendar
+//!   week's), "next Friday" the Friday of the week after. A
 //!   year-less date takes the year that puts it on the side of the reference its sentence's
 //!   tense says; without a tense cue a day is put at the nearest occurrence and a month
-//!   alone in the past ("in April" in a March story is the past April). A day of an unnamed
+//!   alone in the past ("in April" in a March story is the past April); a year-less range in
+//!   future-tense text is the one not over yet (its end on the future side). "two months
+//!   ago", "en dos años" are the day that many units from the reference. A day of an unnamed
 //!   month ("el día 15", "martes 4") takes the month the same way (one whose day falls on
 //!   the named weekday).
 //! - Without one: a year-less date borrows the year of the nearest earlier dated mention
 //!   of the same paragraph when that is safe (the borrowed mention is not a later month of
 //!   that year): `year_inferred: true`, `anchor: mention:<start>-<end>`. Otherwise the year
 //!   stays `XXXX`. Relative dates keep `value: XXXX-XX-XX` (or `XXXX-XX`, `XXXX` for months
-//!   and years) and say what they are in `relative` (`this-friday`, `last-week`,
+//!   and years; a count of units away, "two months ago", is a day) and say what they are
+//!   in `relative` (`this-friday`, `last-week`,
 //!   `2-weeks-ago`). A day of an unnamed month is `XXXX-XX-15`.
 //! - `qualifier` is `early`, `mid` or `late` for parts, `approx` for "around 2014".
 //!
@@ -286,7 +291,17 @@ fn is_dateline(p: &Parser, c: &Cand, pi: usize) -> bool {
     if pi < 3 && before.is_empty() && after.iter().all(|t| t.kind == Kind::Punct) {
         return true;
     }
-    // "WASHINGTON, March 14, 2025 —", "CIUDAD DE MÉXICO, 14 de marzo de 2025.–"
+    // "WASHINGTON, March 14, 2025 —", "CIUDAD DE MÉXICO, 14 de marzo de 2025.–",
+    // "PARIS, le 4 février 2025 —": a place, a comma, maybe an article or day word.
+    let lead = before
+        .iter()
+        .rposition(|t| t.norm == ",")
+        .filter(|&k| {
+            (k + 1..c.start)
+                .all(|i| p.lex(Cat::Article, i).is_some() || p.lex(Cat::DayWord, i).is_some())
+        })
+        .map_or(before.len(), |k| k + 1);
+    let before = &before[..lead];
     let place = !before.is_empty()
         && before.len() <= 8
         && before.last().is_some_and(|t| t.norm == ",")
@@ -368,7 +383,18 @@ impl Resolver<'_, '_> {
             }
             Expr::Range(a, b) => {
                 let explicit = b.y;
-                let a2 = self.complete(a, &mut how);
+                let mut a2 = self.complete(a, &mut how);
+                // "What will happen from May to September" in September: the range that is
+                // not over yet, so its end (not its start) is on the future side.
+                if let (None, None, Tense::Future, Some(_)) = (a.y, b.y, self.tense, self.refday) {
+                    let b2 = self.complete(b, &mut how);
+                    if b2.y.is_some() {
+                        a2.y = b2.y;
+                        if key(&a2) > key(&b2) {
+                            a2.y = b2.y.map(|y| y - 1);
+                        }
+                    }
+                }
                 let mut b2 = b;
                 if b2.y.is_none() {
                     b2.y = a2.y;
@@ -525,13 +551,15 @@ impl Resolver<'_, '_> {
                 let before = day.add_days(-if back == 0 { 7 } else { back });
                 let after = day.add_days(if fwd == 0 { 7 } else { fwd });
                 let d = match (md, self.tense) {
-                    (Some(-1), _) => monday.add_days(i64::from(wd) - 7),
+                    // "last Tuesday", "el pasado martes": the most recent one before.
+                    (Some(-1), _) => before,
                     (Some(1), _) => monday.add_days(i64::from(wd) + 7),
                     (Some(_), Tense::Past) => day.add_days(-back),
                     (Some(_), Tense::Future) => day.add_days(fwd),
                     (Some(_), Tense::Unknown) => monday.add_days(i64::from(wd)),
                     (None, Tense::Future) => after,
-                    (None, _) => before,
+                    // "a annoncé mardi" in a Tuesday story is that day.
+                    (None, _) => day.add_days(-back),
                 };
                 (d.iso(), Precision::Day)
             }
@@ -561,15 +589,18 @@ impl Resolver<'_, '_> {
             Rel::Shift(Unit::Week | Unit::Weekend, n) => {
                 (day.add_days(7 * i64::from(n)).iso(), Precision::Day)
             }
-            Rel::Shift(Unit::Quarter, n) => {
-                let (y, m) = add_months(day.y, day.m, 3 * n);
-                month(y, m)
+            // "two months ago", "dentro de dos años": the day that many units away (the
+            // last day of a shorter month).
+            Rel::Shift(u @ (Unit::Quarter | Unit::Month | Unit::Year), n) => {
+                let k = match u {
+                    Unit::Quarter => 3 * n,
+                    Unit::Month => n,
+                    _ => 12 * n,
+                };
+                let (y, m) = add_months(day.y, day.m, k);
+                let d = day.d.min(calendar::days_in_month(Some(y), m));
+                (Day { y, m, d }.iso(), Precision::Day)
             }
-            Rel::Shift(Unit::Month, n) => {
-                let (y, m) = add_months(day.y, day.m, n);
-                month(y, m)
-            }
-            Rel::Shift(Unit::Year, n) => year(day.y + n),
             Rel::Month(m, md) => {
                 let y = match md {
                     -1 if m < day.m => day.y,
@@ -598,16 +629,12 @@ impl Resolver<'_, '_> {
 /// The value of a relative date with no reference: unknown digits, the unit kept.
 fn unanchored(r: &Rel) -> (String, Precision) {
     match *r {
-        Rel::Day(_) | Rel::Weekday(..) | Rel::Shift(Unit::Day | Unit::Week | Unit::Weekend, _) => {
-            ("XXXX-XX-XX".into(), Precision::Day)
-        }
+        Rel::Day(_) | Rel::Weekday(..) | Rel::Shift(..) => ("XXXX-XX-XX".into(), Precision::Day),
         Rel::Unit(Unit::Week | Unit::Day | Unit::Weekend, _) => {
             ("XXXX-XX-XX".into(), Precision::Week)
         }
-        Rel::Unit(Unit::Month | Unit::Quarter, _) | Rel::Shift(Unit::Month | Unit::Quarter, _) => {
-            ("XXXX-XX".into(), Precision::Month)
-        }
-        Rel::Unit(Unit::Year, _) | Rel::Shift(Unit::Year, _) => ("XXXX".into(), Precision::Year),
+        Rel::Unit(Unit::Month | Unit::Quarter, _) => ("XXXX-XX".into(), Precision::Month),
+        Rel::Unit(Unit::Year, _) => ("XXXX".into(), Precision::Year),
         Rel::Month(m, _) => (format!("XXXX-{m:02}"), Precision::Month),
         Rel::Season(..) => ("XXXX".into(), Precision::Season),
     }

@@ -96,6 +96,67 @@ fn reference_from_dateline() {
 }
 
 #[test]
+fn dateline_shapes() {
+    let x = DateExtractor::new().unwrap();
+    let cases = [
+        (
+            "WASHINGTON, March 14, 2025 — U.S. officials met.",
+            Lang::EN,
+            "2025-03-14",
+        ),
+        (
+            "CIUDAD DE MÉXICO, 14 de marzo de 2025.– La FGR informó.",
+            Lang::ES,
+            "2025-03-14",
+        ),
+        (
+            "BOGOTÁ, 3 de junio de 2025 (EFE) – Las autoridades.",
+            Lang::ES,
+            "2025-06-03",
+        ),
+        (
+            "PARIS, le 4 février 2025 — L'Office a annoncé.",
+            Lang::FR,
+            "2025-02-04",
+        ),
+        (
+            "MONTRÉAL, le 1er mars 2025 – La GRC a annoncé.",
+            Lang::FR,
+            "2025-03-01",
+        ),
+        (
+            "BRASÍLIA, 15 de março de 2025 – O cerco chegou.",
+            Lang::PT,
+            "2025-03-15",
+        ),
+        (
+            "Um título\n\nPublicado: 12/05/2025\n\nA PJ apreendeu.",
+            Lang::PT,
+            "2025-05-12",
+        ),
+        (
+            "A title\n\nPublished: March 14, 2025\n\nThe agency said.",
+            Lang::EN,
+            "2025-03-14",
+        ),
+    ];
+    for (text, lang, want) in cases {
+        let mut store = Default::default();
+        let view = view_of(text, lang, &mut store);
+        let r = x.reference_date(&view, "x.txt");
+        assert_eq!(r.map(|r| r.value).as_deref(), Some(want), "{text}");
+        // The dateline's own date is a date mention too.
+        let got = x.extract(&view, None);
+        assert!(got.iter().any(|m| m.value == want), "{text}: {got:?}");
+    }
+    // A date after a comma in running text is not a dateline.
+    let mut store = Default::default();
+    let text = "The court, on 4 February 2025, ruled against him.";
+    let view = view_of(text, Lang::EN, &mut store);
+    assert!(x.reference_date(&view, "x.txt").is_none());
+}
+
+#[test]
 fn sections_do_not_matter() {
     let _ = (Section::Body, Span::new(0, 0));
 }
