@@ -668,3 +668,95 @@ impl Gazetteer {
         self.by_id.get(id).map(|&i| &self.entities[i])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SHIPPED_ROW: &str =
+        "id,name,aliases,country,source\nagency:xx-one,First Name,Alias One,US,test\n";
+
+    #[test]
+    fn a_user_row_overrides_a_shipped_row_by_id() {
+        let g = GazetteerBuilder::new()
+            .shipped(false)
+            .file("agencies.csv", SHIPPED_ROW)
+            .file(
+                "agencies.csv",
+                "id,name,aliases,source\nagency:xx-one,Renamed Body,Other Alias,user\n",
+            )
+            .build()
+            .unwrap();
+        let e = g.get("agency:xx-one").unwrap();
+        assert_eq!(e.name, "Renamed Body");
+        assert_eq!(
+            e.aliases
+                .iter()
+                .map(|a| a.text.as_str())
+                .collect::<Vec<_>>(),
+            vec!["Renamed Body", "Other Alias"]
+        );
+        assert_eq!(g.entities.len(), 1);
+    }
+
+    #[test]
+    fn load_errors_name_file_line_and_column() {
+        let cases = [
+            (
+                "agencies.csv",
+                "id,name,source\nagency:a,A,s\nagency:a,B,s\n",
+                3,
+                "id",
+                "duplicate id",
+            ),
+            (
+                "agencies.csv",
+                "id,name,source\nagency:a,,s\n",
+                2,
+                "name",
+                "empty name",
+            ),
+            (
+                "agencies.csv",
+                "id,name,source\nagency:a,A,\n",
+                2,
+                "source",
+                "source",
+            ),
+            (
+                "agencies.csv",
+                "id,name,source\ngang:a,A,s\n",
+                2,
+                "id",
+                "must start with",
+            ),
+            (
+                "agencies.csv",
+                "id,name,country,source\nagency:a,A,usa,s\n",
+                2,
+                "country",
+                "alpha-2",
+            ),
+            (
+                "agencies.csv",
+                "id,name,colour,source\n",
+                1,
+                "3 (colour)",
+                "unknown column",
+            ),
+        ];
+        for (file, contents, line, column, message) in cases {
+            let err = GazetteerBuilder::new()
+                .shipped(false)
+                .file(file, contents)
+                .build()
+                .unwrap_err();
+            assert_eq!(
+                (err.line, err.column.as_deref()),
+                (line, Some(column)),
+                "{contents:?}: {err}"
+            );
+            assert!(err.message.contains(message), "{contents:?}: {err}");
+        }
+    }
+}
