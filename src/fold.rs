@@ -91,6 +91,20 @@ pub fn fold_str(s: &str) -> String {
     out
 }
 
+/// A lower-case ASCII slug of a name, for ids ("Security Implementation Group" →
+/// "security-implementation-group").
+pub fn slug(name: &str) -> String {
+    let mut s = String::new();
+    for c in fold_str(name).chars() {
+        if c.is_ascii_alphanumeric() {
+            s.push(c);
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    s.trim_end_matches('-').to_string()
+}
+
 /// Fold one character onto `out`.
 fn fold_char(c: char, out: &mut String, last_space: &mut bool) {
     if c.is_ascii() {

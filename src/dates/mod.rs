@@ -56,7 +56,7 @@
 //! "2000 members", "5,000" are not). "today" meaning "nowadays" ("is today one of the most
 //! dangerous…") is left out; offsets from an undated event ("a day prior") are not dates.
 
-mod calendar;
+pub(crate) mod calendar;
 mod parse;
 mod table;
 mod token;
@@ -723,3 +723,17 @@ fn coarser(a: Precision, b: Precision) -> Precision {
 
 #[cfg(test)]
 mod tests;
+
+/// True for a real calendar date written `YYYY-MM-DD` (digits only).
+pub fn valid_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && calendar::Day::parse(s).is_some()
+}

@@ -292,26 +292,8 @@ fn ymd(s: &str) -> Option<(i32, u32, u32)> {
 
 /// The day before a civil date.
 fn day_before((y, m, d): (i32, u32, u32)) -> (i32, u32, u32) {
-    if d > 1 {
-        return (y, m, d - 1);
-    }
-    let (y, m) = if m == 1 { (y - 1, 12) } else { (y, m - 1) };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    (y, m, days[m as usize - 1])
+    use crate::dates::calendar::{civil_from_days, days_from_civil};
+    civil_from_days(days_from_civil(y, m, d) - 1)
 }
 
 /// Every trawl form a Recognizers date or date-range value stands for (see the module doc).

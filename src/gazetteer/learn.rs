@@ -14,7 +14,7 @@
 //! Learned aliases are matched case-sensitively on whole words, and never where another
 //! non-country mention already is, so mentions stay non-overlapping.
 
-use crate::fold::fold_str;
+use crate::fold::{fold_str, slug};
 use crate::languages::{self, LANGUAGES};
 use crate::model::{EntityRecord, EntitySource, EntityType, Span, SpanText};
 use regex::Regex;
@@ -262,17 +262,4 @@ fn on_word_edges(text: &str, span: Span) -> bool {
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-/// A lower-case ASCII slug of a name.
-fn slug(name: &str) -> String {
-    let mut s = String::new();
-    for c in fold_str(name).chars() {
-        if c.is_ascii_alphanumeric() {
-            s.push(c);
-        } else if !s.ends_with('-') && !s.is_empty() {
-            s.push('-');
-        }
-    }
-    s.trim_end_matches('-').to_string()
 }

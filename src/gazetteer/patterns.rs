@@ -26,7 +26,7 @@
 //! (`trawl gazetteer suggest`). Every cue word is data in `src/languages/<code>/names.toml`.
 
 use super::Gazetteer;
-use crate::fold::{fold_str, FoldedText};
+use crate::fold::{fold_str, slug, FoldedText};
 use crate::languages::{self, LANGUAGES};
 use crate::lexicon::PhraseSet;
 use crate::model::{
@@ -1114,19 +1114,6 @@ fn add_person(
         ),
         None => None,
     }
-}
-
-/// A lower-case ASCII slug of a name.
-pub fn slug(name: &str) -> String {
-    let mut s = String::new();
-    for c in fold_str(name).chars() {
-        if c.is_ascii_alphanumeric() {
-            s.push(c);
-        } else if !s.ends_with('-') && !s.is_empty() {
-            s.push('-');
-        }
-    }
-    s.trim_end_matches('-').to_string()
 }
 
 #[cfg(test)]

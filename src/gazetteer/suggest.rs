@@ -16,7 +16,7 @@
 //! Wikidata id; those stay blank for the reviewer. It reads only pattern-found entities.
 
 use crate::fold::fold_str;
-use crate::gazetteer::patterns::slug;
+use crate::fold::slug;
 use crate::model::{EntitySource, EntityType, Record};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, BufRead, Write};
