@@ -34,4 +34,5 @@ pub mod lexicon;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod places;
 pub mod segment;
