@@ -21,11 +21,13 @@
 //! act (for coercive types, people with no official role are targets), `targets` the gangs
 //! and people acted upon, `place` the first place (places gazetteer) or country after a
 //! locative preposition, `count` and `money` the first in the trigger's text. A type needs
-//! its arguments: arrest a target, a count or a personal pronoun; agreement two parties
+//! its arguments: arrest a target, a count, a personal pronoun, an arresting agency or a
+//! passive subject ("was arrested", "foi preso"); agreement two parties
 //! (countries, or agencies and people of two countries) or a named instrument; every other
 //! type at least one entity or count.
 //!
-//! **Date.** The first date in the trigger's text, else in the sentence (dates after
+//! **Date.** The first date in the trigger's text, else in the subject, else after the
+//! trigger's text in the sentence (an anaphor, "this operation", keeps only its own) (dates after
 //! `since`-words and the dateline are not event dates); else, when a setting cue links the
 //! event to a meeting or operation, that event's date; else the date of the nearest
 //! preceding meeting or operation of the same paragraph when no other dated event lies
@@ -97,6 +99,10 @@ struct CuesTable {
     pronouns: Vec<String>,
     #[serde(default)]
     locative: Vec<String>,
+    #[serde(default)]
+    passive: Vec<String>,
+    #[serde(default)]
+    anaphor: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -132,6 +138,8 @@ enum Cue {
     Conjunction,
     Pronoun,
     Locative,
+    Passive,
+    Anaphor,
 }
 
 #[derive(Debug)]
@@ -251,6 +259,8 @@ impl EventExtractor {
                 (&c.conjunctions, Cue::Conjunction),
                 (&c.pronouns, Cue::Pronoun),
                 (&c.locative, Cue::Locative),
+                (&c.passive, Cue::Passive),
+                (&c.anaphor, Cue::Anaphor),
             ]
             .into_iter()
             .flat_map(|(list, cue)| list.iter().map(move |p| (p.clone(), cue)));
@@ -454,7 +464,30 @@ impl EventExtractor {
                 if mode == Mode::Asserted && reported(tables, folded, fs, fe, k) {
                     mode = Mode::Reported;
                 }
-                let args = Args::collect(&input, window, subject, ty, &bad_dates, &places);
+                // "this operation", "nesta operação": a mention of an event told before; it
+                // keeps only a date of its own text.
+                let anaphor = cues.iter().any(|c| {
+                    c.payloads.contains(&Cue::Anaphor)
+                        && c.folded_end <= k.folded_start
+                        && f[c.folded_end..k.folded_start].trim().is_empty()
+                });
+                let mut args = Args::collect(
+                    &input,
+                    window,
+                    subject,
+                    ty,
+                    sentence.span.end,
+                    &bad_dates,
+                    &places,
+                );
+                if anaphor
+                    && args.date.as_ref().is_some_and(|d| {
+                        !window.contains(Span::new(d.start, d.end))
+                            || i > 0 && d.start < k.span.start
+                    })
+                {
+                    args.date = None;
+                }
                 let pronoun = cues.iter().any(|c| {
                     c.payloads.contains(&Cue::Pronoun)
                         && window.contains(c.span)
@@ -471,6 +504,11 @@ impl EventExtractor {
                             || args.count.is_some()
                             || pronoun
                             || !args.agencies.is_empty()
+                            || cues.iter().any(|c| {
+                                c.payloads.contains(&Cue::Passive)
+                                    && c.folded_end <= k.folded_start
+                                    && f[c.folded_end..k.folded_start].trim().is_empty()
+                            })
                     }
                     EventType::Designation => !args.actors.is_empty(),
                     EventType::Agreement => partners.len() >= 2 || instrument,
@@ -605,6 +643,7 @@ impl Args {
         window: Span,
         subject: Span,
         ty: EventType,
+        sentence_end: usize,
         bad_dates: &HashSet<usize>,
         places: &[PlaceMention],
     ) -> Args {
@@ -699,6 +738,14 @@ impl Args {
                     .filter(usable)
                     .find(|d| in_subject(Span::new(d.start, d.end)))
             })
+            .or_else(|| {
+                // A date after the trigger's text, in the same sentence ("condenou … em 2024").
+                input
+                    .dates
+                    .iter()
+                    .filter(usable)
+                    .find(|d| d.start >= window.end && d.end <= sentence_end)
+            })
             .cloned();
         a
     }
@@ -734,7 +781,11 @@ fn set_codes(e: &mut Event, partners: &BTreeSet<String>) {
 fn compatible(o: &Draft, d: &Draft) -> bool {
     let (a, b) = (&o.event, &d.event);
     let same_sentence = a.sentence.start == b.sentence.start;
-    if a.kind != b.kind || a.section != b.section || a.mode != b.mode {
+    // Within a sentence the verb's mode covers its object ("no firmaron … el acuerdo").
+    // An attributed account of an event ("según…") is still the event told elsewhere.
+    let happened = |m: Mode| matches!(m, Mode::Asserted | Mode::Reported);
+    let modes_agree = a.mode == b.mode || (happened(a.mode) && happened(b.mode));
+    if a.kind != b.kind || a.section != b.section || (!modes_agree && !same_sentence) {
         return false;
     }
     // Subtypes: the same, or one of them the type's own; a call to designate is never a
@@ -817,6 +868,9 @@ fn absorb(o: &mut Draft, d: Draft, new_sentence: bool) {
     }
     if a.subtype == a.kind.codes().0 {
         a.subtype = b.subtype;
+    }
+    if a.mode == Mode::Asserted {
+        a.mode = b.mode;
     }
     o.partners.extend(d.partners);
     o.weak &= d.weak;
