@@ -1,42 +1,108 @@
-//! Events: who did what, when, how many, sentence by sentence.
+//! Events: who did what to whom, when, where, how many, with modes, merging and codes.
 //!
-//! Input: the segmented text with languages, its folded form, and the entities, dates and
-//! counts already found. Output: [`Event`]s, in text order, ids `e1`, `e2`…
+//! Input: the segmented text with languages, its folded form, the entities, dates, counts,
+//! money and places already found, and what the gazetteer knows about the entities (their
+//! country, whether a person is an official). Output: [`Event`]s in text order, ids `e1`…
 //!
-//! - Triggers are phrases per event type in each language's `events.toml`, matched in the
-//!   language of the sentence (folded, whole words, leftmost-longest). A sentence yields at
-//!   most one event per type; its trigger is the first trigger of that type.
-//! - An event needs at least one argument in its sentence: an entity or a count.
-//! - Arguments are the entities, the first date and the counts inside the sentence.
-//! - Mode: cue words from `[modes]` in the few words before the trigger make the event
-//!   negated, hypothetical or future (checked in that order).
-//! - Section: the section of the sentence's paragraph (teasers report other stories).
-//! - A trigger inside an entity's name ("Training" in "Office of Overseas Prosecutorial
-//!   Development, Assistance and Training") is no trigger, and `not_triggers` phrases ("press
-//!   conference") hide the trigger words inside them.
-//! - Within a document, later mentions of an event merge into the first: same type, section
-//!   and mode, compatible dates and counts, and a shared actor or no one new.
-//! - Confidence: 0.4, plus 0.15 for each kind of argument found (entities other than
-//!   countries, countries, a date, a count), less 0.1 when the mode is not asserted; in
-//!   [0, 0.95].
+//! **Triggers.** Phrases per event type in each language's `events.toml`, matched in the
+//! language of the sentence (folded, whole words, leftmost-longest). A trigger is dropped
+//! when it lies inside an entity's name (except a meeting word inside an `org` name such as
+//! "TCO Working Group"), when a `not_triggers` phrase hides it ("press conference",
+//! "acuerdo de extradición"), when a `[not_after]` word right before it makes it a noun or
+//! an attribute ("the accused", "el detenido", ", charged with"), when it is `[weak]` and no
+//! `[context]` phrase of its type is in the sentence ("declare" needs "terrorist"), and when
+//! a `setting` cue makes it the circumstance of another event ("during the third meeting",
+//! "lors d'une opération"): such an event is no event of its own, but lends its date.
+//!
+//! **Arguments, per trigger.** A trigger owns the text from itself to the next trigger of the
+//! sentence (the first also owns the text before it); triggers joined only by a conjunction
+//! ("capture and handover") share their text; the text before the first trigger (the subject)
+//! lends its actors to every trigger. `actors` are the agencies, countries and people that
+//! act (for coercive types, people with no official role are targets), `targets` the gangs
+//! and people acted upon, `place` the first place (places gazetteer) or country after a
+//! locative preposition, `count` and `money` the first in the trigger's text. A type needs
+//! its arguments: arrest a target, a count, a personal pronoun, an arresting agency or a
+//! passive subject ("was arrested", "foi preso"); agreement two parties
+//! (countries, or agencies and people of two countries) or a named instrument; every other
+//! type at least one entity or count.
+//!
+//! **Date.** The first date in the trigger's text, else in the subject, else after the
+//! trigger's text in the sentence (an anaphor, "this operation", keeps only its own) (dates after
+//! `since`-words and the dateline are not event dates); else, when a setting cue links the
+//! event to a meeting or operation, that event's date; else the date of the nearest
+//! preceding meeting or operation of the same paragraph when no other dated event lies
+//! between; else none. The reference date is never used silently.
+//!
+//! **Modes.** `[modes]` cues in the six words before the trigger make it negated,
+//! hypothetical or future (in that order); a `call` cue earlier in the sentence ("called on",
+//! "requests that") makes a designation a `call_to_designate` (asserted: the call happened)
+//! and any other event future; a `reported` cue before the trigger, or after it in the last
+//! clause (", a Justice Department official said"), makes an asserted event reported.
+//! `section` is the section of the paragraph (teaser, boilerplate).
+//!
+//! **Merging.** A later mention merges into the latest earlier event with the same type,
+//! section, mode and subtype when nothing conflicts: dates, counts and places differ not,
+//! partner countries (agreements, meetings, training, information sharing) are not two
+//! different sets, targets (coercive types) are not disjoint, and a person-only mention is
+//! not a count-only one; a "similar" / "another" cue before the trigger never merges. The
+//! merged event keeps every evidence sentence.
+//!
+//! **Confidence** (documented in the README): 0.5 for a strong trigger, 0.35 for a weak one;
+//! +0.15 when actors were found, +0.1 targets or a count, +0.1 a date of its own sentence
+//! (+0.05 an inherited one), +0.05 a place, +0.05 per further evidence sentence (at most
+//! +0.1); times 0.9 when reported or hypothetical; clamped to [0, 0.95], two decimals.
+//!
+//! **Clusters.** [`Clusterer`] gives records of one run a shared `cluster` id for events of
+//! the same type, compatible dates and the same participants, as records stream past.
 
 use crate::fold::FoldedText;
 use crate::languages::{self, LANGUAGES};
 use crate::lexicon::PhraseSet;
 use crate::model::{
-    CountMention, DateMention, EntityRecord, EntityType, Event, EventType, Lang, Mode, Quantity,
-    SpanText, TextView,
+    CountMention, DateMention, EntityRecord, EntityType, Event, EventCount, EventMoney, EventType,
+    Lang, Mode, MoneyMention, PlaceMention, Precision, Quantity, Section, Span, SpanText, TextView,
 };
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 #[derive(Deserialize)]
 struct EventsTable {
     triggers: BTreeMap<String, Vec<String>>,
-    /// Phrases that contain a trigger but are no event ("press conference").
+    #[serde(default)]
+    weak: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    context: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    subtypes: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     not_triggers: Vec<String>,
+    #[serde(default)]
+    not_after: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    cues: CuesTable,
     modes: ModesTable,
+}
+
+#[derive(Deserialize, Default)]
+struct CuesTable {
+    #[serde(default)]
+    setting: Vec<String>,
+    #[serde(default)]
+    call: Vec<String>,
+    #[serde(default)]
+    similar: Vec<String>,
+    #[serde(default)]
+    since: Vec<String>,
+    #[serde(default)]
+    conjunctions: Vec<String>,
+    #[serde(default)]
+    pronouns: Vec<String>,
+    #[serde(default)]
+    locative: Vec<String>,
+    #[serde(default)]
+    passive: Vec<String>,
+    #[serde(default)]
+    anaphor: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -44,17 +110,77 @@ struct ModesTable {
     future: Vec<String>,
     hypothetical: Vec<String>,
     negated: Vec<String>,
+    #[serde(default)]
+    reported: Vec<String>,
 }
 
 /// Words before a trigger that are searched for mode cues.
-const MODE_WINDOW_WORDS: usize = 4;
+const MODE_WINDOW_WORDS: usize = 6;
+/// Words before a trigger that are searched for a "similar" cue.
+const CUE_WINDOW_WORDS: usize = 4;
+/// Words before a meeting or operation trigger that are searched for a setting cue (names
+/// come between: "during the INTERPOL Heads of National Central Bureaus Conference").
+const SETTING_WINDOW_WORDS: usize = 8;
+
+#[derive(Clone, Debug, PartialEq)]
+struct Trigger {
+    ty: EventType,
+    weak: bool,
+    subtype: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cue {
+    Setting,
+    Call,
+    Similar,
+    Since,
+    Conjunction,
+    Pronoun,
+    Locative,
+    Passive,
+    Anaphor,
+}
 
 #[derive(Debug)]
 struct LanguageEvents {
     /// `None` marks a phrase that is no trigger; leftmost-longest lets it hide the trigger
     /// inside it.
-    triggers: PhraseSet<Option<EventType>>,
+    triggers: PhraseSet<Option<Trigger>>,
     modes: PhraseSet<Mode>,
+    cues: PhraseSet<Cue>,
+    context: PhraseSet<EventType>,
+    not_after: HashMap<EventType, Vec<String>>,
+}
+
+/// What the pipeline knows about the entities of a document beyond the record.
+#[derive(Debug, Default, Clone)]
+pub struct EntityFacts {
+    /// Entity id → ISO country code (a country's own code, an agency's or person's country).
+    pub country_of: HashMap<String, String>,
+    /// Person ids with an official role (they act; other people are acted upon).
+    pub officials: HashSet<String>,
+}
+
+/// Everything [`EventExtractor::extract`] reads.
+#[derive(Clone, Copy)]
+pub struct EventInput<'a> {
+    /// The segmented text.
+    pub view: &'a TextView<'a>,
+    /// Its folded form.
+    pub folded: &'a FoldedText,
+    /// Entities with mentions.
+    pub entities: &'a [EntityRecord],
+    /// Dates.
+    pub dates: &'a [DateMention],
+    /// Counts.
+    pub counts: &'a [CountMention],
+    /// Money.
+    pub money: &'a [MoneyMention],
+    /// Places (from the places gazetteer), in text order.
+    pub places: &'a [PlaceMention],
+    /// Facts about the entities.
+    pub facts: &'a EntityFacts,
 }
 
 /// The event extractor, built once.
@@ -63,21 +189,52 @@ pub struct EventExtractor {
     by_lang: HashMap<Lang, LanguageEvents>,
 }
 
+/// One trigger kept in a sentence, before it becomes an event.
+struct Kept<'a> {
+    span: Span,
+    folded_start: usize,
+    folded_end: usize,
+    trigger: &'a Trigger,
+    setting: bool,
+}
+
+/// An event with what merging and dating need, before ids are given.
+struct Draft {
+    event: Event,
+    paragraph: usize,
+    /// The setting's type, when a setting cue links the event to another.
+    setting: Option<EventType>,
+    similar: bool,
+    weak: bool,
+    own_date: bool,
+    partners: BTreeSet<String>,
+}
+
 impl EventExtractor {
     /// Build from the embedded language tables.
     pub fn new() -> Result<EventExtractor, String> {
         let mut by_lang = HashMap::new();
         for d in LANGUAGES {
             let t: EventsTable = languages::parse(d.lang, "events.toml", d.events)?;
-            let mut triggers = Vec::new();
-            for (name, phrases) in &t.triggers {
-                let ty = EventType::parse(name).ok_or_else(|| {
-                    format!(
-                        "src/languages/{}/events.toml: unknown event type {name:?}",
-                        d.lang
-                    )
-                })?;
-                triggers.extend(phrases.iter().map(|p| (p.clone(), Some(ty))));
+            let where_ = |m: String| format!("src/languages/{}/events.toml: {m}", d.lang);
+            let ty_of = |name: &str| {
+                EventType::parse(name).ok_or_else(|| where_(format!("unknown event type {name:?}")))
+            };
+            let mut subtype_of: HashMap<String, String> = HashMap::new();
+            for (sub, phrases) in &t.subtypes {
+                for p in phrases {
+                    subtype_of.insert(crate::fold::fold_str(p), sub.clone());
+                }
+            }
+            let mut triggers: Vec<(String, Option<Trigger>)> = Vec::new();
+            for (weak, table) in [(false, &t.triggers), (true, &t.weak)] {
+                for (name, phrases) in table {
+                    let ty = ty_of(name)?;
+                    for p in phrases {
+                        let subtype = subtype_of.get(&crate::fold::fold_str(p)).cloned();
+                        triggers.push((p.clone(), Some(Trigger { ty, weak, subtype })));
+                    }
+                }
             }
             triggers.extend(t.not_triggers.iter().map(|p| (p.clone(), None)));
             let modes = t
@@ -91,12 +248,40 @@ impl EventExtractor {
                         .iter()
                         .map(|p| (p.clone(), Mode::Hypothetical)),
                 )
-                .chain(t.modes.future.iter().map(|p| (p.clone(), Mode::Future)));
+                .chain(t.modes.future.iter().map(|p| (p.clone(), Mode::Future)))
+                .chain(t.modes.reported.iter().map(|p| (p.clone(), Mode::Reported)));
+            let c = &t.cues;
+            let cues = [
+                (&c.setting, Cue::Setting),
+                (&c.call, Cue::Call),
+                (&c.similar, Cue::Similar),
+                (&c.since, Cue::Since),
+                (&c.conjunctions, Cue::Conjunction),
+                (&c.pronouns, Cue::Pronoun),
+                (&c.locative, Cue::Locative),
+                (&c.passive, Cue::Passive),
+                (&c.anaphor, Cue::Anaphor),
+            ]
+            .into_iter()
+            .flat_map(|(list, cue)| list.iter().map(move |p| (p.clone(), cue)));
+            let mut context = Vec::new();
+            for (name, phrases) in &t.context {
+                let ty = ty_of(name)?;
+                context.extend(phrases.iter().map(|p| (p.clone(), ty)));
+            }
+            let mut not_after = HashMap::new();
+            for (name, words) in &t.not_after {
+                let ty = ty_of(name)?;
+                not_after.insert(ty, words.iter().map(|w| crate::fold::fold_str(w)).collect());
+            }
             by_lang.insert(
                 d.lang,
                 LanguageEvents {
-                    triggers: PhraseSet::new(triggers)?,
-                    modes: PhraseSet::new(modes)?,
+                    triggers: PhraseSet::new(triggers).map_err(where_)?,
+                    modes: PhraseSet::new(modes).map_err(where_)?,
+                    cues: PhraseSet::new(cues).map_err(where_)?,
+                    context: PhraseSet::new(context).map_err(where_)?,
+                    not_after,
                 },
             );
         }
@@ -104,15 +289,11 @@ impl EventExtractor {
     }
 
     /// Every event in the document.
-    pub fn extract(
-        &self,
-        view: &TextView,
-        folded: &FoldedText,
-        entities: &[EntityRecord],
-        dates: &[DateMention],
-        counts: &[CountMention],
-    ) -> Vec<Event> {
-        let mut events: Vec<Event> = Vec::new();
+    pub fn extract(&self, input: EventInput<'_>) -> Vec<Event> {
+        let view = input.view;
+        let folded = input.folded;
+        let f = folded.as_str();
+        let mut drafts: Vec<Draft> = Vec::new();
         for sentence in view.sentences {
             let Some(tables) = sentence.lang.and_then(|l| self.by_lang.get(&l)) else {
                 continue;
@@ -120,99 +301,735 @@ impl EventExtractor {
             let fs = folded.folded_offset(sentence.span.start);
             let fe = folded.folded_offset(sentence.span.end);
             let hits = tables.triggers.find(folded, fs..fe);
-            if hits.is_empty() {
+            if hits.iter().all(|h| h.payloads.iter().all(Option::is_none)) {
                 continue;
             }
-            let inside =
-                |start: usize, end: usize| sentence.span.start <= start && end <= sentence.span.end;
-            let mut by_type: BTreeMap<EventType, Vec<String>> = BTreeMap::new();
-            let mut args: [Vec<String>; 4] = Default::default();
-            for e in entities {
-                if e.mentions.iter().any(|m| inside(m.start, m.end)) {
-                    let slot = match e.kind {
-                        EntityType::Agency => 0,
-                        EntityType::Country => 1,
-                        EntityType::Person => 2,
-                        EntityType::Gang => 3,
-                        EntityType::Org => continue,
-                    };
-                    args[slot].push(e.id.clone());
-                }
-            }
-            by_type.clear();
-            let date = dates
+            let cues = tables.cues.find(folded, fs..fe);
+            let context: HashSet<EventType> = tables
+                .context
+                .find(folded, fs..fe)
                 .iter()
-                .find(|d| inside(d.start, d.end))
-                .map(|d| d.value.clone());
-            let sentence_counts: Vec<Quantity> = counts
-                .iter()
-                .filter(|c| inside(c.start, c.end))
-                .map(|c| c.value)
+                .flat_map(|h| h.payloads.iter().copied())
                 .collect();
-            let has_args = args.iter().any(|a| !a.is_empty()) || !sentence_counts.is_empty();
-            if !has_args {
-                continue;
-            }
-            let mut seen: Vec<EventType> = Vec::new();
-            for h in &hits {
-                // A trigger word inside a name ("Training" in OPDAT's name) is no trigger.
-                let in_name = entities.iter().any(|e| {
-                    e.mentions
-                        .iter()
-                        .any(|m| m.start <= h.span.start && h.span.end <= m.end)
-                });
-                if in_name {
+            // Dates that are not event dates: after a since-word, or a dateline.
+            let mut bad_dates: HashSet<usize> = HashSet::new();
+            for d in input.dates {
+                if d.start < sentence.span.start || d.end > sentence.span.end {
                     continue;
                 }
-                for &ty in h.payloads.iter().flatten() {
-                    if seen.contains(&ty) {
+                let dfs = folded.folded_offset(d.start);
+                let since = cues.iter().any(|c| {
+                    c.payloads.contains(&Cue::Since)
+                        && c.folded_end <= dfs
+                        && f[c.folded_end..dfs].trim().is_empty()
+                });
+                let para = &view.paragraphs[sentence.paragraph];
+                if since || is_dateline(view.text, para.span.start, d.start) {
+                    bad_dates.insert(d.start);
+                }
+            }
+            // Places: the places gazetteer, then countries after a locative word ("in France").
+            let mut places: Vec<PlaceMention> = input
+                .places
+                .iter()
+                .filter(|p| sentence.span.contains(Span::new(p.start, p.end)))
+                .cloned()
+                .collect();
+            for e in input
+                .entities
+                .iter()
+                .filter(|e| e.kind == EntityType::Country)
+            {
+                for m in e
+                    .mentions
+                    .iter()
+                    .filter(|m| sentence.span.contains(m.span()))
+                {
+                    let mfs = folded.folded_offset(m.start);
+                    let locative = cues.iter().any(|c| {
+                        c.payloads.contains(&Cue::Locative)
+                            && c.folded_end <= mfs
+                            && f[c.folded_end..mfs].trim().is_empty()
+                    });
+                    if locative {
+                        places.push(PlaceMention {
+                            id: e.id.clone(),
+                            name: e.name.clone(),
+                            kind: "country".into(),
+                            country: input
+                                .facts
+                                .country_of
+                                .get(&e.id)
+                                .cloned()
+                                .unwrap_or_default(),
+                            start: m.start,
+                            end: m.end,
+                            text: m.text.clone(),
+                        });
+                    }
+                }
+            }
+            places.sort_by_key(|p| p.start);
+            let mut kept: Vec<Kept> = Vec::new();
+            for h in &hits {
+                let in_name = |ty: EventType| {
+                    input.entities.iter().any(|e| {
+                        !(e.kind == EntityType::Org && ty == EventType::Meeting)
+                            && e.mentions
+                                .iter()
+                                .any(|m| m.start <= h.span.start && h.span.end <= m.end)
+                    })
+                };
+                for t in h.payloads.iter().flatten() {
+                    if in_name(t.ty)
+                        || (t.weak && !context.contains(&t.ty))
+                        || not_after(tables, f, fs, h.folded_start, t.ty)
+                    {
                         continue;
                     }
-                    seen.push(ty);
-                    let mode = mode_before(tables, folded, fs, h.folded_start);
-                    let [agencies, countries, people, gangs] = args.clone();
-                    let mut confidence = 0.4;
-                    for present in [
-                        !agencies.is_empty() || !people.is_empty() || !gangs.is_empty(),
-                        !countries.is_empty(),
-                        date.is_some(),
-                        !sentence_counts.is_empty(),
-                    ] {
-                        if present {
-                            confidence += 0.15;
+                    let setting = matches!(t.ty, EventType::Meeting | EventType::Operation)
+                        && cue_before(
+                            &cues,
+                            f,
+                            fs,
+                            h.folded_start,
+                            Cue::Setting,
+                            SETTING_WINDOW_WORDS,
+                        );
+                    kept.push(Kept {
+                        span: h.span,
+                        folded_start: h.folded_start,
+                        folded_end: h.folded_end,
+                        trigger: t,
+                        setting,
+                    });
+                }
+            }
+            if kept.is_empty() {
+                continue;
+            }
+            let setting_type = kept.iter().find(|k| k.setting).map(|k| k.trigger.ty);
+            // Windows: each trigger owns the text up to the next trigger; the first owns the
+            // text before it; conjoined triggers ("capture and handover") share.
+            let events_k: Vec<&Kept> = kept.iter().filter(|k| !k.setting).collect();
+            let mut group_of: Vec<usize> = Vec::with_capacity(events_k.len());
+            let mut group_start: Vec<usize> = Vec::new();
+            for (i, k) in events_k.iter().enumerate() {
+                let same = i > 0
+                    && (events_k[i - 1].span.start == k.span.start
+                        || joined(&cues, f, events_k[i - 1].folded_end, k.folded_start));
+                if !same {
+                    group_start.push(if group_start.is_empty() {
+                        sentence.span.start
+                    } else {
+                        k.span.start
+                    });
+                }
+                group_of.push(group_start.len() - 1);
+            }
+            let window_of = |i: usize| -> Span {
+                let g = group_of[i];
+                let end = group_start.get(g + 1).copied().unwrap_or(sentence.span.end);
+                Span::new(group_start[g], end)
+            };
+            let subject = Span::new(
+                sentence.span.start,
+                events_k
+                    .first()
+                    .map(|k| k.span.start)
+                    .unwrap_or(sentence.span.start),
+            );
+            let section = view.section_of(sentence);
+            let mut in_sentence: Vec<Draft> = Vec::new();
+            for (i, k) in events_k.iter().enumerate() {
+                let window = window_of(i);
+                let ty = k.trigger.ty;
+                let mut mode = mode_before(tables, folded, fs, k.folded_start);
+                let called = cues
+                    .iter()
+                    .any(|c| c.folded_end <= k.folded_start && c.payloads.contains(&Cue::Call));
+                let mut subtype = k
+                    .trigger
+                    .subtype
+                    .clone()
+                    .unwrap_or_else(|| ty.codes().0.to_string());
+                if called {
+                    if ty == EventType::Designation {
+                        subtype = "call_to_designate".into();
+                        mode = Mode::Asserted;
+                    } else if mode == Mode::Asserted {
+                        mode = Mode::Future;
+                    }
+                }
+                if mode == Mode::Asserted && reported(tables, folded, fs, fe, k) {
+                    mode = Mode::Reported;
+                }
+                // "this operation", "nesta operação": a mention of an event told before; it
+                // keeps only a date of its own text.
+                let anaphor = cues.iter().any(|c| {
+                    c.payloads.contains(&Cue::Anaphor)
+                        && c.folded_end <= k.folded_start
+                        && f[c.folded_end..k.folded_start].trim().is_empty()
+                });
+                let mut args = Args::collect(
+                    &input,
+                    window,
+                    subject,
+                    ty,
+                    sentence.span.end,
+                    &bad_dates,
+                    &places,
+                );
+                if anaphor
+                    && args.date.as_ref().is_some_and(|d| {
+                        !window.contains(Span::new(d.start, d.end))
+                            || i > 0 && d.start < k.span.start
+                    })
+                {
+                    args.date = None;
+                }
+                let pronoun = cues.iter().any(|c| {
+                    c.payloads.contains(&Cue::Pronoun)
+                        && window.contains(c.span)
+                        && c.span.end <= sentence.span.end
+                });
+                let partners = partners(&input, &args);
+                let instrument = matches!(
+                    subtype.as_str(),
+                    "memorandum" | "treaty" | "joint_declaration" | "letter_of_intent"
+                );
+                let enough = match ty {
+                    EventType::Arrest => {
+                        !args.targets.is_empty()
+                            || args.count.is_some()
+                            || pronoun
+                            || !args.agencies.is_empty()
+                            || cues.iter().any(|c| {
+                                c.payloads.contains(&Cue::Passive)
+                                    && c.folded_end <= k.folded_start
+                                    && f[c.folded_end..k.folded_start].trim().is_empty()
+                            })
+                    }
+                    EventType::Designation => !args.actors.is_empty(),
+                    EventType::Agreement => partners.len() >= 2 || instrument,
+                    _ => !args.is_empty() || pronoun,
+                };
+                if !enough {
+                    continue;
+                }
+                let similar =
+                    cue_before(&cues, f, fs, k.folded_start, Cue::Similar, CUE_WINDOW_WORDS);
+                let date = args.date.as_ref();
+                let mut event = Event {
+                    id: String::new(),
+                    kind: ty,
+                    mode,
+                    section,
+                    date: date.map(|d| d.value.clone()),
+                    agencies: args.agencies.clone(),
+                    countries: args.countries.clone(),
+                    people: args.people.clone(),
+                    gangs: args.gangs.clone(),
+                    counts: args.counts.clone(),
+                    sentence: SpanText::new(view.text, sentence.span),
+                    trigger: SpanText::new(view.text, k.span),
+                    confidence: 0.0,
+                    subtype,
+                    cameo: String::new(),
+                    plover: String::new(),
+                    cluster: String::new(),
+                    date_precision: date.map(|d| d.precision),
+                    actors: args.actors.clone(),
+                    targets: args.targets.clone(),
+                    place: args.place.clone(),
+                    count: args.count.clone(),
+                    money: args.money.clone(),
+                    evidence: vec![SpanText::new(view.text, sentence.span)],
+                };
+                set_codes(&mut event, &partners);
+                let draft = Draft {
+                    own_date: event.date.is_some(),
+                    event,
+                    paragraph: sentence.paragraph,
+                    setting: setting_type,
+                    similar,
+                    weak: k.trigger.weak,
+                    partners,
+                };
+                // Two triggers of one type in a sentence are one event unless their
+                // partners or objects differ.
+                if let Some(same) = in_sentence
+                    .iter_mut()
+                    .find(|d| d.event.kind == ty && compatible(d, &draft))
+                {
+                    absorb(same, draft, false);
+                } else {
+                    in_sentence.push(draft);
+                }
+            }
+            // An extradition's hand-over ("extraditado … y entregado") is the extradition.
+            if in_sentence
+                .iter()
+                .any(|d| d.event.kind == EventType::Extradition)
+            {
+                in_sentence.retain(|d| d.event.kind != EventType::Transfer);
+            }
+            drafts.extend(in_sentence);
+        }
+        inherit_dates(&mut drafts, view);
+        let mut merged: Vec<Draft> = Vec::new();
+        for d in drafts {
+            let target = merged
+                .iter_mut()
+                .rev()
+                .find(|o| !d.similar && compatible(o, &d));
+            match target {
+                Some(o) => absorb(o, d, true),
+                None => merged.push(d),
+            }
+        }
+        merged
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut d)| {
+                d.event.id = format!("e{}", i + 1);
+                d.event.confidence = confidence(&d);
+                d.event
+            })
+            .collect()
+    }
+}
+
+/// The arguments found for one trigger.
+#[derive(Default)]
+struct Args {
+    agencies: Vec<String>,
+    countries: Vec<String>,
+    people: Vec<String>,
+    gangs: Vec<String>,
+    actors: Vec<String>,
+    targets: Vec<String>,
+    counts: Vec<Quantity>,
+    count: Option<EventCount>,
+    money: Option<EventMoney>,
+    place: Option<PlaceMention>,
+    date: Option<DateMention>,
+}
+
+fn push(v: &mut Vec<String>, id: &str) {
+    if !v.iter().any(|x| x == id) {
+        v.push(id.to_string());
+    }
+}
+
+fn coercive(ty: EventType) -> bool {
+    matches!(
+        ty,
+        EventType::Arrest
+            | EventType::Charge
+            | EventType::Extradition
+            | EventType::Transfer
+            | EventType::Designation
+            | EventType::Conviction
+            | EventType::Sentence
+            | EventType::Seizure
+            | EventType::Operation
+    )
+}
+
+impl Args {
+    fn collect(
+        input: &EventInput<'_>,
+        window: Span,
+        subject: Span,
+        ty: EventType,
+        sentence_end: usize,
+        bad_dates: &HashSet<usize>,
+        places: &[PlaceMention],
+    ) -> Args {
+        let mut a = Args::default();
+        let in_window = |s: Span| window.contains(s);
+        let in_subject = |s: Span| subject.contains(s) && !subject.is_empty();
+        for e in input.entities {
+            let own = e.mentions.iter().any(|m| in_window(m.span()));
+            let subj = e.mentions.iter().any(|m| in_subject(m.span()));
+            if !own && !subj {
+                continue;
+            }
+            match e.kind {
+                EntityType::Agency => {
+                    push(&mut a.agencies, &e.id);
+                    push(&mut a.actors, &e.id);
+                }
+                EntityType::Country => {
+                    push(&mut a.countries, &e.id);
+                    push(&mut a.actors, &e.id);
+                }
+                EntityType::Person => {
+                    push(&mut a.people, &e.id);
+                    if coercive(ty) && !input.facts.officials.contains(&e.id) {
+                        if own {
+                            push(&mut a.targets, &e.id);
                         }
+                    } else {
+                        push(&mut a.actors, &e.id);
                     }
-                    if mode != Mode::Asserted {
-                        confidence -= 0.1;
+                }
+                EntityType::Gang => {
+                    if own {
+                        push(&mut a.gangs, &e.id);
+                        push(&mut a.targets, &e.id);
                     }
-                    events.push(Event {
-                        id: String::new(),
-                        kind: ty,
-                        mode,
-                        section: view.section_of(sentence),
-                        date: date.clone(),
-                        agencies,
-                        countries,
-                        people,
-                        gangs,
-                        counts: sentence_counts.clone(),
-                        sentence: SpanText::new(view.text, sentence.span),
-                        trigger: SpanText::new(view.text, h.span),
-                        confidence: (confidence_f(confidence) * 100.0).round() / 100.0,
+                }
+                EntityType::Org => {}
+            }
+        }
+        if coercive(ty) && a.targets.is_empty() {
+            for id in &a.people {
+                if !input.facts.officials.contains(id) {
+                    a.targets.push(id.clone());
+                    a.actors.retain(|x| x != id);
+                }
+            }
+        }
+        let owned = |s: Span| in_window(s) || (window.start > subject.end && in_subject(s));
+        for c in input.counts {
+            let s = Span::new(c.start, c.end);
+            if in_window(s) {
+                a.counts.push(c.value);
+                if a.count.is_none() && owned(s) {
+                    a.count = Some(EventCount {
+                        value: c.value,
+                        what: c.what.clone(),
+                        start: c.start,
+                        end: c.end,
                     });
                 }
             }
         }
-        let mut merged = merge(events);
-        for (i, e) in merged.iter_mut().enumerate() {
-            e.id = format!("e{}", i + 1);
+        if let Some(m) = input
+            .money
+            .iter()
+            .find(|m| in_window(Span::new(m.start, m.end)))
+        {
+            a.money = Some(EventMoney {
+                value: m.value,
+                value_max: m.value_max,
+                currency: m.currency.clone(),
+                start: m.start,
+                end: m.end,
+            });
         }
-        merged
+        a.place = places
+            .iter()
+            .find(|p| in_window(Span::new(p.start, p.end)))
+            .or_else(|| places.first())
+            .cloned();
+        let usable = |d: &&DateMention| !bad_dates.contains(&d.start);
+        a.date = input
+            .dates
+            .iter()
+            .filter(usable)
+            .find(|d| in_window(Span::new(d.start, d.end)))
+            .or_else(|| {
+                input
+                    .dates
+                    .iter()
+                    .filter(usable)
+                    .find(|d| in_subject(Span::new(d.start, d.end)))
+            })
+            .or_else(|| {
+                // A date after the trigger's text, in the same sentence ("condenou … em 2024").
+                input
+                    .dates
+                    .iter()
+                    .filter(usable)
+                    .find(|d| d.start >= window.end && d.end <= sentence_end)
+            })
+            .cloned();
+        a
+    }
+
+    fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+            && self.targets.is_empty()
+            && self.counts.is_empty()
+            && self.money.is_none()
+            && self.place.is_none()
     }
 }
 
-fn confidence_f(x: f64) -> f64 {
-    x.clamp(0.0, 0.95)
+/// The countries taking part: countries named, and the countries of agencies and people.
+fn partners(input: &EventInput<'_>, a: &Args) -> BTreeSet<String> {
+    a.actors
+        .iter()
+        .filter_map(|id| input.facts.country_of.get(id).cloned())
+        .collect()
+}
+
+fn set_codes(e: &mut Event, partners: &BTreeSet<String>) {
+    let (_, cameo, plover) = e.kind.codes();
+    e.cameo = cameo.to_string();
+    e.plover = plover.to_string();
+    if e.kind == EventType::Operation && (e.subtype == "joint_operation" || partners.len() >= 2) {
+        e.cameo = "060".into();
+        e.plover = "COOPERATE".into();
+    }
+}
+
+/// True when nothing about `d` contradicts `o` being the same event.
+fn compatible(o: &Draft, d: &Draft) -> bool {
+    let (a, b) = (&o.event, &d.event);
+    let same_sentence = a.sentence.start == b.sentence.start;
+    // Within a sentence the verb's mode covers its object ("no firmaron … el acuerdo").
+    // An attributed account of an event ("según…") is still the event told elsewhere.
+    let happened = |m: Mode| matches!(m, Mode::Asserted | Mode::Reported);
+    let modes_agree = a.mode == b.mode || (happened(a.mode) && happened(b.mode));
+    if a.kind != b.kind || a.section != b.section || (!modes_agree && !same_sentence) {
+        return false;
+    }
+    // Subtypes: the same, or one of them the type's own; a call to designate is never a
+    // designation; within one sentence, subtypes do not matter ("signed a Memorandum").
+    let generic = a.kind.codes().0;
+    let call = |e: &Event| e.subtype == "call_to_designate";
+    if call(a) != call(b)
+        || (a.subtype != b.subtype
+            && a.subtype != generic
+            && b.subtype != generic
+            && !same_sentence)
+    {
+        return false;
+    }
+    let differ = |x: &Option<String>, y: &Option<String>| match (x, y) {
+        (Some(x), Some(y)) => !(x.starts_with(y.as_str()) || y.starts_with(x.as_str())),
+        _ => false,
+    };
+    if differ(&a.date, &b.date) {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (&a.count, &b.count) {
+        if x.value != y.value {
+            return false;
+        }
+    }
+    if coercive(a.kind) {
+        let (ta, tb) = (&a.targets, &b.targets);
+        if !ta.is_empty() && !tb.is_empty() && !ta.iter().any(|t| tb.contains(t)) {
+            return false;
+        }
+        let person_only = |e: &Event| !e.people.is_empty() && e.count.is_none();
+        let count_only = |e: &Event| e.targets.is_empty() && e.count.is_some();
+        if (person_only(a) && count_only(b)) || (count_only(a) && person_only(b)) {
+            return false;
+        }
+    } else {
+        let (pa, pb) = (&o.partners, &d.partners);
+        if !pa.is_empty() && !pb.is_empty() && !pa.is_subset(pb) && !pb.is_subset(pa) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Merge `d` into `o`.
+fn absorb(o: &mut Draft, d: Draft, new_sentence: bool) {
+    let (a, b) = (&mut o.event, d.event);
+    if (a.date.is_none() || (!o.own_date && d.own_date)) && b.date.is_some() {
+        a.date = b.date;
+        a.date_precision = b.date_precision;
+        o.own_date = d.own_date;
+    }
+    for (into, from) in [
+        (&mut a.agencies, &b.agencies),
+        (&mut a.countries, &b.countries),
+        (&mut a.people, &b.people),
+        (&mut a.gangs, &b.gangs),
+        (&mut a.actors, &b.actors),
+        (&mut a.targets, &b.targets),
+    ] {
+        for id in from {
+            push(into, id);
+        }
+    }
+    if a.counts.is_empty() {
+        a.counts = b.counts;
+    }
+    if a.count.is_none() {
+        a.count = b.count;
+    }
+    if a.money.is_none() {
+        a.money = b.money;
+    }
+    if a.place.is_none() {
+        a.place = b.place;
+    }
+    if new_sentence && !a.evidence.iter().any(|s| s.start == b.sentence.start) {
+        a.evidence.push(b.sentence);
+    }
+    if a.subtype == a.kind.codes().0 {
+        a.subtype = b.subtype;
+    }
+    if a.mode == Mode::Asserted {
+        a.mode = b.mode;
+    }
+    o.partners.extend(d.partners);
+    o.weak &= d.weak;
+    if o.setting.is_none() {
+        o.setting = d.setting;
+    }
+    let partners = o.partners.clone();
+    set_codes(a, &partners);
+}
+
+/// Dates from a setting ("during the meeting") or from the meeting or operation that
+/// precedes the event in its paragraph.
+fn inherit_dates(drafts: &mut [Draft], view: &TextView<'_>) {
+    let container = |t: EventType| matches!(t, EventType::Meeting | EventType::Operation);
+    for i in 0..drafts.len() {
+        if drafts[i].event.date.is_some() || drafts[i].event.section != Section::Body {
+            continue;
+        }
+        let mut found: Option<(String, Option<Precision>)> = None;
+        if let Some(st) = drafts[i].setting {
+            let dated = |d: &Draft| d.event.kind == st && d.own_date;
+            found = drafts[..i]
+                .iter()
+                .rev()
+                .find(|d| dated(d))
+                .or_else(|| drafts[i + 1..].iter().find(|d| dated(d)))
+                .map(|d| {
+                    (
+                        d.event.date.clone().unwrap_or_default(),
+                        d.event.date_precision,
+                    )
+                });
+        }
+        if found.is_none() {
+            let para = drafts[i].paragraph;
+            let prev = drafts[..i]
+                .iter()
+                .rev()
+                .take_while(|d| d.paragraph == para)
+                .find(|d| d.own_date && d.event.sentence.start < drafts[i].event.sentence.start);
+            if let Some(p) = prev {
+                if container(p.event.kind) {
+                    found = Some((
+                        p.event.date.clone().unwrap_or_default(),
+                        p.event.date_precision,
+                    ));
+                }
+            }
+        }
+        if let Some((date, precision)) = found {
+            let _ = view;
+            drafts[i].event.date = Some(date);
+            drafts[i].event.date_precision = precision;
+        }
+    }
+}
+
+fn confidence(d: &Draft) -> f64 {
+    let e = &d.event;
+    let mut c: f64 = if d.weak { 0.35 } else { 0.5 };
+    if !e.actors.is_empty() {
+        c += 0.15;
+    }
+    if !e.targets.is_empty() || e.count.is_some() {
+        c += 0.1;
+    }
+    if e.date.is_some() {
+        c += if d.own_date { 0.1 } else { 0.05 };
+    }
+    if e.place.is_some() {
+        c += 0.05;
+    }
+    c += (0.05 * (e.evidence.len().saturating_sub(1)) as f64).min(0.1);
+    if matches!(e.mode, Mode::Reported | Mode::Hypothetical) {
+        c *= 0.9;
+    }
+    (c.clamp(0.0, 0.95) * 100.0).round() / 100.0
+}
+
+/// A date in a dateline ("CIUDAD DE MÉXICO, 14 de marzo de 2025.–", "PARIS, le 4 février"):
+/// the publication date, not an event's.
+fn is_dateline(text: &str, paragraph_start: usize, date_start: usize) -> bool {
+    let Some(prefix) = text.get(paragraph_start..date_start) else {
+        return false;
+    };
+    let first = prefix.split([',', ' ']).next().unwrap_or("");
+    prefix.len() <= 40
+        && prefix.contains(',')
+        && first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !first.chars().any(|c| c.is_lowercase())
+}
+
+/// The folded start of the window of `words` words before `at` within the sentence, stopping
+/// at clause punctuation.
+fn window_start(f: &str, sentence_start: usize, at: usize, words: usize) -> usize {
+    let mut start = at;
+    let mut n = 0;
+    for (i, c) in f[sentence_start..at].char_indices().rev() {
+        if c == ' ' {
+            n += 1;
+            if n > words {
+                break;
+            }
+        }
+        if matches!(c, ',' | ';' | ':' | '"' | '(' | ')' | '-') && sentence_start + i + 1 < at {
+            break;
+        }
+        start = sentence_start + i;
+    }
+    start
+}
+
+fn cue_before(
+    cues: &[crate::lexicon::PhraseHit<'_, Cue>],
+    f: &str,
+    sentence_start: usize,
+    at: usize,
+    which: Cue,
+    words: usize,
+) -> bool {
+    let start = window_start(f, sentence_start, at, words);
+    cues.iter()
+        .any(|c| c.folded_start >= start && c.folded_end <= at && c.payloads.contains(&which))
+}
+
+/// True when only white space, punctuation and a conjunction lie between two folded offsets.
+fn joined(cues: &[crate::lexicon::PhraseHit<'_, Cue>], f: &str, from: usize, to: usize) -> bool {
+    if from > to {
+        return false;
+    }
+    let gap = f[from..to].trim();
+    if gap.is_empty() || gap == "," {
+        return true;
+    }
+    cues.iter().any(|c| {
+        c.payloads.contains(&Cue::Conjunction)
+            && c.folded_start >= from
+            && c.folded_end <= to
+            && f[from..c.folded_start].trim().is_empty()
+            && f[c.folded_end..to].trim().is_empty()
+    })
+}
+
+/// True when a `[not_after]` word of the type stands right before the trigger.
+fn not_after(t: &LanguageEvents, f: &str, sentence_start: usize, at: usize, ty: EventType) -> bool {
+    let Some(words) = t.not_after.get(&ty) else {
+        return false;
+    };
+    let before = f[sentence_start..at].trim_end();
+    words.iter().any(|w| {
+        before.ends_with(w.as_str()) && {
+            let cut = before.len() - w.len();
+            w == ","
+                || !before[..cut]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric())
+        }
+    })
 }
 
 /// The mode given by cue words in the few words before a trigger (within its sentence).
@@ -222,21 +1039,12 @@ fn mode_before(
     sentence_start: usize,
     trigger_start: usize,
 ) -> Mode {
-    let f = folded.as_str();
-    let mut start = trigger_start;
-    let mut words = 0;
-    for (i, c) in f[sentence_start..trigger_start].char_indices().rev() {
-        if c == ' ' {
-            words += 1;
-            if words > MODE_WINDOW_WORDS {
-                break;
-            }
-        }
-        if matches!(c, ',' | ';' | ':' | '"' | '(' | ')') {
-            break;
-        }
-        start = sentence_start + i;
-    }
+    let start = window_start(
+        folded.as_str(),
+        sentence_start,
+        trigger_start,
+        MODE_WINDOW_WORDS,
+    );
     let mut found: Vec<Mode> = Vec::new();
     for h in tables.modes.find(folded, start..trigger_start) {
         found.extend(h.payloads.iter().copied());
@@ -249,55 +1057,92 @@ fn mode_before(
     Mode::Asserted
 }
 
-/// Merge mentions of one event: same type, section and mode, compatible dates and counts,
-/// and the later one names no one new, or shares a named actor (agency, person, gang) with
-/// the first.
-fn merge(events: Vec<Event>) -> Vec<Event> {
-    let mut out: Vec<Event> = Vec::new();
-    for e in events {
-        let actors = |x: &Event| -> Vec<String> {
-            x.agencies
-                .iter()
-                .chain(&x.people)
-                .chain(&x.gangs)
-                .cloned()
-                .collect()
-        };
-        let same = out.iter_mut().find(|o| {
-            let (oa, ea) = (actors(o), actors(&e));
-            let shares_actor = ea.iter().any(|a| oa.contains(a));
-            let adds_no_one = ea.iter().all(|a| oa.contains(a))
-                && e.countries.iter().all(|c| o.countries.contains(c));
-            o.kind == e.kind
-                && o.section == e.section
-                && o.mode == e.mode
-                && (o.date.is_none() || e.date.is_none() || o.date == e.date)
-                && (o.counts.is_empty() || e.counts.is_empty() || o.counts == e.counts)
-                && (shares_actor || adds_no_one)
-        });
-        match same {
-            Some(o) => {
-                if o.date.is_none() {
-                    o.date = e.date;
-                }
-                for (into, from) in [
-                    (&mut o.agencies, &e.agencies),
-                    (&mut o.countries, &e.countries),
-                    (&mut o.people, &e.people),
-                    (&mut o.gangs, &e.gangs),
-                ] {
-                    for id in from {
-                        if !into.contains(id) {
-                            into.push(id.clone());
-                        }
+/// A reporting cue before the trigger, or after it in the sentence's last clause.
+fn reported(
+    tables: &LanguageEvents,
+    folded: &FoldedText,
+    fs: usize,
+    fe: usize,
+    k: &Kept<'_>,
+) -> bool {
+    let f = folded.as_str();
+    let last_comma = f[fs..fe].rfind(',').map(|i| fs + i).unwrap_or(fe);
+    tables.modes.find(folded, fs..fe).iter().any(|h| {
+        h.payloads.contains(&Mode::Reported)
+            && (h.folded_end <= k.folded_start
+                || (h.folded_start > last_comma && last_comma > k.folded_end))
+    })
+}
+
+/// An event type and its sorted participants.
+type ClusterKey = (EventType, Vec<String>);
+
+/// Gives records of one run a shared cluster id for events of the same real-world event:
+/// the same type, compatible dates and the same participants (targets when there are any,
+/// else partner countries and actors). Ids are `c1`, `c2`… in input order, so the result
+/// does not depend on threads. Memory grows with the number of distinct events, not of
+/// records.
+#[derive(Debug, Default)]
+pub struct Clusterer {
+    by_key: HashMap<ClusterKey, Vec<(Option<String>, usize)>>,
+    next: usize,
+}
+
+impl Clusterer {
+    /// A clusterer with no events seen.
+    pub fn new() -> Clusterer {
+        Clusterer::default()
+    }
+
+    /// Set `cluster` on every event of `events` (one record's events, in order).
+    pub fn assign(&mut self, events: &mut [Event]) {
+        for e in events {
+            let mut who: Vec<String> = if e.targets.is_empty() {
+                e.actors.clone()
+            } else {
+                e.targets.clone()
+            };
+            who.sort();
+            who.dedup();
+            let id = if who.is_empty() {
+                self.fresh()
+            } else {
+                let entry = self.by_key.entry((e.kind, who)).or_default();
+                let day = |d: &Option<String>| {
+                    d.as_ref()
+                        .map(|d| d.split('/').next().unwrap_or("").to_string())
+                };
+                let date = day(&e.date);
+                let same = entry.iter().find(|(d, _)| match (d, &date) {
+                    (Some(a), Some(b)) => date_prefix_match(a, b),
+                    _ => true,
+                });
+                match same {
+                    Some((_, id)) => *id,
+                    None => {
+                        self.next += 1;
+                        let id = self.next;
+                        entry.push((date, id));
+                        id
                     }
                 }
-                if o.counts.is_empty() {
-                    o.counts = e.counts;
-                }
-            }
-            None => out.push(e),
+            };
+            e.cluster = format!("c{id}");
         }
     }
-    out
+
+    fn fresh(&mut self) -> usize {
+        self.next += 1;
+        self.next
+    }
+}
+
+/// Two ISO dates (with `X` for unknown digits) agree to the precision of the shorter.
+fn date_prefix_match(a: &str, b: &str) -> bool {
+    let n = a.len().min(b.len());
+    n >= 4
+        && a.bytes()
+            .zip(b.bytes())
+            .take(n)
+            .all(|(x, y)| x == y || x == b'X' || y == b'X')
 }

@@ -36,4 +36,5 @@ pub mod lexicon;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod places;
 pub mod segment;

@@ -521,6 +521,25 @@ impl EventType {
         }
     }
 
+    /// The default subtype, CAMEO code and PLOVER type (see the README's "Events" table).
+    pub fn codes(&self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            EventType::Agreement => ("agreement", "057", "AGREE"),
+            EventType::Meeting => ("meeting", "040", "CONSULT"),
+            EventType::InformationSharing => ("intelligence", "064", "COOPERATE"),
+            EventType::Training => ("training", "070", "AID"),
+            EventType::Operation => ("operation", "170", "COERCE"),
+            EventType::Arrest => ("arrest", "173", "COERCE"),
+            EventType::Charge => ("charge", "173", "COERCE"),
+            EventType::Extradition => ("extradition", "063", "COOPERATE"),
+            EventType::Transfer => ("handover", "174", "COERCE"),
+            EventType::Designation => ("designation", "163", "SANCTION"),
+            EventType::Conviction => ("conviction", "173", "COERCE"),
+            EventType::Sentence => ("sentence", "173", "COERCE"),
+            EventType::Seizure => ("seizure", "1711", "COERCE"),
+        }
+    }
+
     /// Parse the snake_case name.
     pub fn parse(s: &str) -> Option<EventType> {
         EventType::ALL.iter().copied().find(|t| t.as_str() == s)
@@ -581,12 +600,81 @@ pub struct Event {
     pub gangs: Vec<String>,
     /// The values of the counts in the sentence.
     pub counts: Vec<Quantity>,
-    /// The evidence sentence.
+    /// The evidence sentence (the first, when several sentences report the event).
     pub sentence: SpanText,
     /// The trigger word or phrase.
     pub trigger: SpanText,
-    /// Confidence in [0, 1].
+    /// Confidence in [0, 1] (see [`crate::events`] for how it is computed).
     pub confidence: f64,
+    /// A finer distinction within the type (`memorandum`, `surrender`, `call_to_designate`…).
+    pub subtype: String,
+    /// The CAMEO code of the type (`057`, `1711`).
+    pub cameo: String,
+    /// The PLOVER event type (`AGREE`, `COERCE`…).
+    pub plover: String,
+    /// Shared by the events of one run that report the same real-world event (`c1`, `c2`…).
+    pub cluster: String,
+    /// How precise `date` is.
+    pub date_precision: Option<Precision>,
+    /// Who acts: agency, country and person ids.
+    pub actors: Vec<String>,
+    /// Who is acted upon: gang and person ids.
+    pub targets: Vec<String>,
+    /// Where it happened: a city, state or country.
+    pub place: Option<PlaceMention>,
+    /// How many people or things it concerns.
+    pub count: Option<EventCount>,
+    /// The amount of money it concerns.
+    pub money: Option<EventMoney>,
+    /// Every sentence that reports the event, in text order (`sentence` is the first).
+    pub evidence: Vec<SpanText>,
+}
+
+/// A place named in the text (from `gazetteers/places.csv`, or a country).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlaceMention {
+    /// Place id (`place:us-tn`) or country entity id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// city, state or country.
+    pub kind: String,
+    /// ISO 3166-1 alpha-2 code of its country.
+    pub country: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The surface.
+    pub text: String,
+}
+
+/// How many people or things an event concerns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventCount {
+    /// The number.
+    pub value: Quantity,
+    /// The counted noun.
+    pub what: Option<String>,
+    /// First byte of the count mention.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+}
+
+/// The money an event concerns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventMoney {
+    /// The amount (the lower bound of a range).
+    pub value: Quantity,
+    /// The upper bound of a range.
+    pub value_max: Option<Quantity>,
+    /// ISO 4217 code.
+    pub currency: String,
+    /// First byte of the money mention.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
 }
 
 /// Everything written for one input file.

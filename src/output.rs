@@ -63,23 +63,36 @@ pub const MENTIONS_HEADER: [&str; 10] = [
 ];
 
 /// Header of `events.csv`.
-pub const EVENTS_HEADER: [&str; 16] = [
+pub const EVENTS_HEADER: [&str; 29] = [
     "doc_id",
     "event_id",
+    "cluster",
     "type",
+    "subtype",
+    "cameo",
+    "plover",
     "mode",
     "section",
     "date",
+    "date_precision",
+    "place",
+    "actors",
+    "targets",
     "agencies",
     "countries",
     "people",
     "gangs",
-    "counts",
+    "count",
+    "count_what",
+    "money",
+    "currency",
     "confidence",
     "trigger",
     "sentence",
     "sentence_start",
     "sentence_end",
+    "evidence_sentences",
+    "evidence_offsets",
 ];
 
 /// Make a text cell safe for spreadsheets (see the module docs).
@@ -348,24 +361,60 @@ pub fn event_row(r: &Record, e: &Event) -> Vec<String> {
             .collect();
         safe_cell(&v.join("; "))
     };
-    let counts: Vec<String> = e.counts.iter().map(|q| q.to_string()).collect();
+    let money = e
+        .money
+        .as_ref()
+        .map(|m| match m.value_max {
+            Some(max) => format!("{}..{}", num(m.value), num(max)),
+            None => num(m.value),
+        })
+        .unwrap_or_default();
+    let evidence: Vec<&str> = e.evidence.iter().skip(1).map(|s| s.text.as_str()).collect();
+    let offsets: Vec<String> = e
+        .evidence
+        .iter()
+        .map(|s| format!("{}-{}", s.start, s.end))
+        .collect();
     vec![
         safe_cell(&r.doc_id),
         e.id.clone(),
+        e.cluster.clone(),
         e.kind.as_str().into(),
+        safe_cell(&e.subtype),
+        e.cameo.clone(),
+        e.plover.clone(),
         e.mode.as_str().into(),
         e.section.as_str().into(),
         e.date.clone().unwrap_or_default(),
+        e.date_precision
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_default(),
+        safe_cell(e.place.as_ref().map(|p| p.name.as_str()).unwrap_or("")),
+        names(&e.actors),
+        names(&e.targets),
         names(&e.agencies),
         names(&e.countries),
         names(&e.people),
         names(&e.gangs),
-        counts.join("; "),
+        e.count.as_ref().map(|c| num(c.value)).unwrap_or_default(),
+        safe_cell(
+            e.count
+                .as_ref()
+                .and_then(|c| c.what.as_deref())
+                .unwrap_or(""),
+        ),
+        money,
+        e.money
+            .as_ref()
+            .map(|m| m.currency.clone())
+            .unwrap_or_default(),
         e.confidence.to_string(),
         safe_cell(&e.trigger.text),
         safe_cell(&e.sentence.text),
         e.sentence.start.to_string(),
         e.sentence.end.to_string(),
+        safe_cell(&evidence.join(" | ")),
+        offsets.join("; "),
     ]
 }
 

@@ -12,7 +12,7 @@
 
 use crate::counts::CountExtractor;
 use crate::dates::DateExtractor;
-use crate::events::EventExtractor;
+use crate::events::{Clusterer, EntityFacts, EventExtractor, EventInput};
 use crate::fold::FoldedText;
 use crate::gazetteer::learn::Learner;
 use crate::gazetteer::patterns::PatternFinder;
@@ -23,6 +23,7 @@ use crate::model::{
     EntityType, Lang, ParagraphRecord, Problem, ProblemKind, Record, ReferenceDate,
     ReferenceSource, Status, TextView,
 };
+use crate::places::PlaceMatcher;
 use crate::segment::Segmenter;
 use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -115,7 +116,13 @@ impl PipelineBuilder {
             g = g.user_dir(d);
         }
         let gazetteer = g.build()?;
+        let officials = gazetteer
+            .roles
+            .iter()
+            .map(|r| r.person_id.clone())
+            .collect();
         Ok(Pipeline {
+            officials,
             learner: Learner::new().map_err(BuildError::LanguageData)?,
             patterns: PatternFinder::new(&gazetteer).map_err(BuildError::LanguageData)?,
             gazetteer,
@@ -124,6 +131,7 @@ impl PipelineBuilder {
             dates: DateExtractor::new().map_err(BuildError::LanguageData)?,
             counts: CountExtractor::new().map_err(BuildError::LanguageData)?,
             events: EventExtractor::new().map_err(BuildError::LanguageData)?,
+            places: PlaceMatcher::shipped().map_err(BuildError::LanguageData)?,
             options: self,
         })
     }
@@ -142,6 +150,9 @@ pub struct Pipeline {
     dates: DateExtractor,
     counts: CountExtractor,
     events: EventExtractor,
+    places: PlaceMatcher,
+    /// Person ids with a role in `person_roles.csv`.
+    officials: std::collections::HashSet<String>,
     options: PipelineBuilder,
 }
 
@@ -245,13 +256,30 @@ impl Pipeline {
         let (counts, money) = self.counts.extract(&view, &countries, &record.dates);
         record.counts = counts;
         record.money = money;
-        record.events = self.events.extract(
-            &view,
-            &folded,
-            &record.entities,
-            &record.dates,
-            &record.counts,
-        );
+        let mut facts = EntityFacts::default();
+        for e in &record.entities {
+            if let Some(c) = self.gazetteer.get(&e.id).and_then(|g| g.country.clone()) {
+                facts.country_of.insert(e.id.clone(), c);
+            }
+        }
+        facts.officials = record
+            .entities
+            .iter()
+            .filter(|e| self.officials.contains(&e.id))
+            .map(|e| e.id.clone())
+            .collect();
+        let places = self.places.find(text, &folded, &record.entities);
+        record.events = self.events.extract(EventInput {
+            view: &view,
+            folded: &folded,
+            entities: &record.entities,
+            dates: &record.dates,
+            counts: &record.counts,
+            money: &record.money,
+            places: &places,
+            facts: &facts,
+        });
+        Clusterer::new().assign(&mut record.events);
         record.sentence_spans = sentences.iter().map(|s| s.span).collect();
         record.text = doc.text.clone();
         record
@@ -270,10 +298,13 @@ impl Pipeline {
             .build()
             .map_err(|e| BuildError::Option(format!("cannot start {threads} threads: {e}")))?;
         let chunk = 64 * pool.current_num_threads().max(1);
+        // Clusters across the run: assigned in input order as records stream past.
+        let mut clusters = Clusterer::new();
         for part in inputs.chunks(chunk) {
             let records: Vec<Record> =
                 pool.install(|| part.par_iter().map(|i| self.process_input(i)).collect());
-            for r in records {
+            for mut r in records {
+                clusters.assign(&mut r.events);
                 sink(r);
             }
         }

@@ -114,6 +114,18 @@ fn spans(r: &Record) -> Vec<(usize, usize, Option<String>)> {
             Some(e.sentence.text.clone()),
         ));
         out.push((e.trigger.start, e.trigger.end, Some(e.trigger.text.clone())));
+        for s in &e.evidence {
+            out.push((s.start, s.end, Some(s.text.clone())));
+        }
+        if let Some(p) = &e.place {
+            out.push((p.start, p.end, Some(p.text.clone())));
+        }
+        if let Some(c) = &e.count {
+            out.push((c.start, c.end, None));
+        }
+        if let Some(m) = &e.money {
+            out.push((m.start, m.end, None));
+        }
     }
     out
 }

@@ -300,7 +300,8 @@ impl Loader {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            if !name.ends_with(".csv") || name.starts_with('.') {
+            // places.csv is the events stage's places layer (crate::places), not entities.
+            if !name.ends_with(".csv") || name.starts_with('.') || name == "places.csv" {
                 continue;
             }
             if file_type(&name).is_none()
