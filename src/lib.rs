@@ -26,6 +26,7 @@ pub mod counts;
 pub mod dates;
 pub mod eval;
 pub mod events;
+pub mod fasthash;
 pub mod fold;
 pub mod gazetteer;
 pub mod ingest;
