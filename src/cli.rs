@@ -56,6 +56,23 @@ enum Command {
     /// Gazetteer tools.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
+    /// Generate a benchmark corpus (if needed) and measure the pipeline over it.
+    Bench(BenchArgs),
+    /// One measured pass over a benchmark corpus, as JSON on standard output (used by `bench`).
+    #[command(hide = true)]
+    BenchPass {
+        /// The corpus folder.
+        #[arg(long)]
+        corpus: PathBuf,
+        /// Worker threads.
+        #[arg(long)]
+        threads: usize,
+        /// Where to write the outputs (removed afterwards).
+        #[arg(long)]
+        output: PathBuf,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
     /// Score an extractor against peer test suites (JSON Lines) and print a table.
     Eval {
         /// What to score: dates, numbers (numbers and money suites) or langid.
@@ -104,6 +121,29 @@ struct RunArgs {
     no_progress: bool,
     #[command(flatten)]
     common: CommonArgs,
+}
+
+#[derive(Args, Debug)]
+struct BenchArgs {
+    /// Corpus size: 10M, 100M or 1G (decimal bytes).
+    #[arg(long, default_value = "10M")]
+    size: String,
+    /// Corpus folder (default: target/bench-corpus/<size>); reused when its manifest matches.
+    #[arg(long)]
+    corpus: Option<PathBuf>,
+    /// Thread counts to compare, comma-separated (0: all cores).
+    #[arg(long, value_delimiter = ',', default_value = "1,2")]
+    threads: Vec<usize>,
+    /// Passes per thread count; the table shows medians.
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+    /// Only write the corpus.
+    #[arg(long)]
+    generate_only: bool,
+    /// Run the passes in this process instead of a child process each (peak RSS is then
+    /// the largest so far, corpus generation included).
+    #[arg(long)]
+    in_process: bool,
 }
 
 #[derive(Args, Debug, Clone, Serialize)]
@@ -181,6 +221,13 @@ pub fn main() -> ExitCode {
             gazetteer_suggest(&records, output.as_deref())
         }
         Command::Eval { kind, suites } => eval(&kind, &suites),
+        Command::Bench(args) => bench(args),
+        Command::BenchPass {
+            corpus,
+            threads,
+            output,
+            common,
+        } => bench_pass(&corpus, threads, &output, &common),
     };
     match result {
         Ok(code) => code,
@@ -447,6 +494,125 @@ fn check_fixtures(dir: PathBuf, bless: bool, common: CommonArgs) -> Result<ExitC
     } else {
         ExitCode::from(1)
     })
+}
+
+fn bench(args: BenchArgs) -> Result<ExitCode, Fatal> {
+    let bytes = crate::bench::parse_size(&args.size).map_err(Fatal)?;
+    if args.runs == 0 {
+        return Err(Fatal("--runs: at least one run".into()));
+    }
+    let corpus = args
+        .corpus
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("target/bench-corpus").join(&args.size));
+    let pipeline = PipelineBuilder::new()
+        .build()
+        .map_err(|e| Fatal(e.to_string()))?;
+    let t = Instant::now();
+    let (manifest, generated) =
+        crate::bench::ensure_corpus(&pipeline, &corpus, bytes).map_err(|e| {
+            Fatal(format!(
+                "{}: cannot write the corpus: {e}",
+                corpus.display()
+            ))
+        })?;
+    let langs: Vec<String> = manifest
+        .languages
+        .iter()
+        .map(|(l, n)| format!("{l} {n}"))
+        .collect();
+    eprintln!(
+        "trawl bench: corpus {}: {} documents, {:.1} MB ({}){}",
+        corpus.display(),
+        manifest.documents,
+        manifest.bytes as f64 / 1e6,
+        langs.join(", "),
+        if generated {
+            format!(", generated in {:.1} s", t.elapsed().as_secs_f64())
+        } else {
+            ", reused".into()
+        }
+    );
+    if args.generate_only {
+        return Ok(ExitCode::SUCCESS);
+    }
+    drop(pipeline);
+    let exe = std::env::current_exe()
+        .map_err(|e| Fatal(format!("cannot find the trawl executable: {e}")))?;
+    let mut passes = Vec::new();
+    for run in 0..args.runs {
+        // Alternate the order of thread counts so that drift in a shared machine's load
+        // does not always favour the same one.
+        let mut order = args.threads.clone();
+        if run % 2 == 1 {
+            order.reverse();
+        }
+        for &threads in &order {
+            let output = std::env::temp_dir().join(format!(
+                "trawl-bench-{}-{run}-{threads}",
+                std::process::id()
+            ));
+            let pass = if args.in_process {
+                crate::bench::measure(PipelineBuilder::new(), &corpus, threads, &output)
+                    .map_err(Fatal)?
+            } else {
+                let out = std::process::Command::new(&exe)
+                    .arg("bench-pass")
+                    .arg("--corpus")
+                    .arg(&corpus)
+                    .arg("--threads")
+                    .arg(threads.to_string())
+                    .arg("--output")
+                    .arg(&output)
+                    .stderr(std::process::Stdio::inherit())
+                    .output()
+                    .map_err(|e| Fatal(format!("cannot run a measured pass: {e}")))?;
+                if !out.status.success() {
+                    return Err(Fatal(format!("a measured pass failed ({})", out.status)));
+                }
+                serde_json::from_slice::<crate::bench::Pass>(&out.stdout)
+                    .map_err(|e| Fatal(format!("a measured pass printed no report: {e}")))?
+            };
+            eprintln!(
+                "  run {} threads {}: {:.1} MB/s, {:.0} docs/s, {:.2} s, peak RSS {:.1} MiB",
+                run + 1,
+                threads,
+                pass.mb_per_s(),
+                pass.docs_per_s(),
+                pass.seconds,
+                pass.peak_rss_kib as f64 / 1024.0
+            );
+            passes.push(pass);
+        }
+    }
+    let mut out = io::stdout().lock();
+    let written = writeln!(
+        out,
+        "trawl bench --size {} ({} documents, {:.1} MB): medians of {} runs; stage shares are of the time summed over threads",
+        args.size,
+        manifest.documents,
+        manifest.bytes as f64 / 1e6,
+        args.runs
+    )
+    .and_then(|_| crate::bench::report(&passes, &mut out));
+    if let Err(e) = written {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            return Err(Fatal(format!("cannot write to standard output: {e}")));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench_pass(
+    corpus: &std::path::Path,
+    threads: usize,
+    output: &std::path::Path,
+    common: &CommonArgs,
+) -> Result<ExitCode, Fatal> {
+    let pass = crate::bench::measure(common.builder()?, corpus, threads, output).map_err(Fatal)?;
+    let json = serde_json::to_string(&pass).map_err(|e| Fatal(e.to_string()))?;
+    println!("{json}");
+    Ok(ExitCode::SUCCESS)
 }
 
 fn eval(kind: &str, suites: &[PathBuf]) -> Result<ExitCode, Fatal> {

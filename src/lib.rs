@@ -21,6 +21,7 @@
 //! input. The binary's flags live in [`cli`].
 #![warn(missing_docs)]
 
+pub mod bench;
 pub mod check;
 pub mod cli;
 pub mod counts;

@@ -8,7 +8,12 @@
 //! `internal` problem, so one bad document never takes a run down.
 //!
 //! [`Pipeline::run`] processes inputs in parallel, in bounded chunks, and hands records to a
-//! sink in input order, so memory stays flat however many inputs there are.
+//! sink in input order, so memory stays flat however many inputs there are. The sink runs on
+//! the calling thread while the workers process the next chunk, so writing overlaps
+//! processing; at most three chunks of records exist at once.
+//!
+//! [`Pipeline::process_timed`] and [`Pipeline::run_timed`] also add the time spent in each
+//! stage to a [`StageTimes`] (for `trawl bench`); the record is the same as without timing.
 
 use crate::counts::CountExtractor;
 use crate::dates::DateExtractor;
@@ -28,6 +33,87 @@ use crate::segment::Segmenter;
 use rayon::prelude::*;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// Time spent in each stage, summed over documents (and over threads in a parallel run).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct StageTimes {
+    /// Reading, hashing and decoding files ([`ingest::load`]).
+    pub ingest: Duration,
+    /// Paragraphs, sentences and their languages.
+    pub segment_lang: Duration,
+    /// The case- and accent-folded copy every matcher shares.
+    pub fold: Duration,
+    /// Gazetteer mentions, resolution and learned acronyms.
+    pub gazetteer: Duration,
+    /// The reference date and date mentions.
+    pub dates: Duration,
+    /// Counts and money.
+    pub counts: Duration,
+    /// Events.
+    pub events: Duration,
+    /// Assembling the record (paragraph records, sentence spans, the text copy).
+    pub record: Duration,
+    /// Writing the outputs (filled in by the caller that owns the writers).
+    pub output: Duration,
+}
+
+impl StageTimes {
+    /// Every stage with its name, in pipeline order.
+    pub fn stages(&self) -> [(&'static str, Duration); 9] {
+        [
+            ("ingest", self.ingest),
+            ("segment+lang", self.segment_lang),
+            ("fold", self.fold),
+            ("gazetteer", self.gazetteer),
+            ("dates", self.dates),
+            ("counts", self.counts),
+            ("events", self.events),
+            ("record", self.record),
+            ("output", self.output),
+        ]
+    }
+
+    /// The sum of every stage.
+    pub fn total(&self) -> Duration {
+        self.stages().iter().map(|(_, d)| *d).sum()
+    }
+}
+
+impl std::ops::AddAssign for StageTimes {
+    fn add_assign(&mut self, o: StageTimes) {
+        self.ingest += o.ingest;
+        self.segment_lang += o.segment_lang;
+        self.fold += o.fold;
+        self.gazetteer += o.gazetteer;
+        self.dates += o.dates;
+        self.counts += o.counts;
+        self.events += o.events;
+        self.record += o.record;
+        self.output += o.output;
+    }
+}
+
+/// Adds the time since the last lap to a stage; does nothing (reads no clock) when untimed.
+struct Clock<'a> {
+    times: Option<(&'a mut StageTimes, Instant)>,
+}
+
+impl<'a> Clock<'a> {
+    fn new(times: Option<&'a mut StageTimes>) -> Clock<'a> {
+        Clock {
+            times: times.map(|t| (t, Instant::now())),
+        }
+    }
+
+    fn lap(&mut self, stage: fn(&mut StageTimes) -> &mut Duration) {
+        if let Some((times, last)) = &mut self.times {
+            let now = Instant::now();
+            *stage(times) += now - *last;
+            *last = now;
+        }
+    }
+}
 
 /// Why a pipeline could not be built: always a configuration problem, never a document's.
 #[derive(Debug, thiserror::Error)]
@@ -169,15 +255,40 @@ impl Pipeline {
 
     /// Read, decode and process one input; never panics.
     pub fn process_input(&self, input: &Input) -> Record {
-        match ingest::load(input, self.options.max_bytes) {
-            Ok(doc) => self.process(&doc),
+        self.process_input_with(input, None)
+    }
+
+    /// [`Pipeline::process_input`], adding the time of each stage to `times`.
+    pub fn process_input_timed(&self, input: &Input, times: &mut StageTimes) -> Record {
+        self.process_input_with(input, Some(times))
+    }
+
+    fn process_input_with(&self, input: &Input, mut times: Option<&mut StageTimes>) -> Record {
+        let start = times.is_some().then(Instant::now);
+        let loaded = ingest::load(input, self.options.max_bytes);
+        if let (Some(t), Some(start)) = (times.as_deref_mut(), start) {
+            t.ingest += start.elapsed();
+        }
+        match loaded {
+            Ok(doc) => self.process_with(&doc, times),
             Err(record) => *record,
         }
     }
 
     /// Process one decoded document; a panic in a stage becomes an `error` record.
     pub fn process(&self, doc: &Document) -> Record {
-        match catch_unwind(AssertUnwindSafe(|| self.process_inner(doc))) {
+        self.process_with(doc, None)
+    }
+
+    /// [`Pipeline::process`], adding the time of each stage to `times`. The record is the
+    /// same as the one [`Pipeline::process`] returns.
+    pub fn process_timed(&self, doc: &Document, times: &mut StageTimes) -> Record {
+        self.process_with(doc, Some(times))
+    }
+
+    fn process_with(&self, doc: &Document, times: Option<&mut StageTimes>) -> Record {
+        let mut clock = Clock::new(times);
+        match catch_unwind(AssertUnwindSafe(|| self.process_inner(doc, &mut clock))) {
             Ok(r) => r,
             Err(panic) => {
                 let what = panic
@@ -199,14 +310,16 @@ impl Pipeline {
         }
     }
 
-    fn process_inner(&self, doc: &Document) -> Record {
+    fn process_inner(&self, doc: &Document, clock: &mut Clock) -> Record {
         let mut record = doc.record();
         let text = doc.text.as_str();
         let (mut paragraphs, mut sentences) = self.segmenter.segment(text);
         let langs = self
             .detector
             .annotate(text, &mut paragraphs, &mut sentences);
+        clock.lap(|t| &mut t.segment_lang);
         let folded = FoldedText::new(text);
+        clock.lap(|t| &mut t.fold);
         let view = TextView {
             text,
             paragraphs: &paragraphs,
@@ -229,6 +342,7 @@ impl Pipeline {
                 section: p.section,
             })
             .collect();
+        clock.lap(|t| &mut t.record);
 
         record.entities = resolve::entities(&self.gazetteer, text, &folded);
         self.learner.extend(text, &mut record.entities);
@@ -241,6 +355,7 @@ impl Pipeline {
             .filter(|e| e.kind == EntityType::Country)
             .filter_map(|e| self.gazetteer.get(&e.id).and_then(|g| g.country.clone()))
             .collect();
+        clock.lap(|t| &mut t.gazetteer);
 
         let file_name = std::path::Path::new(&doc.doc_id)
             .file_name()
@@ -253,9 +368,11 @@ impl Pipeline {
             })
         });
         record.dates = self.dates.extract(&view, record.reference_date.as_ref());
+        clock.lap(|t| &mut t.dates);
         let (counts, money) = self.counts.extract(&view, &countries, &record.dates);
         record.counts = counts;
         record.money = money;
+        clock.lap(|t| &mut t.counts);
         let mut facts = EntityFacts::default();
         for e in &record.entities {
             if let Some(c) = self.gazetteer.get(&e.id).and_then(|g| g.country.clone()) {
@@ -280,19 +397,43 @@ impl Pipeline {
             facts: &facts,
         });
         Clusterer::new().assign(&mut record.events);
+        clock.lap(|t| &mut t.events);
         record.sentence_spans = sentences.iter().map(|s| s.span).collect();
         record.text = doc.text.clone();
+        clock.lap(|t| &mut t.record);
         record
     }
 
     /// Process `inputs` on `threads` threads (0: all cores) and give every record to `sink`
-    /// in input order. Records are produced in chunks, so at most a chunk is held at once.
+    /// in input order. Records are produced in chunks while the sink consumes the previous
+    /// ones, so at most three chunks are held at once.
     pub fn run(
         &self,
         inputs: &[Input],
         threads: usize,
-        mut sink: impl FnMut(Record),
+        sink: impl FnMut(Record),
     ) -> Result<(), BuildError> {
+        self.run_with(inputs, threads, false, sink).map(|_| ())
+    }
+
+    /// [`Pipeline::run`], returning the time of each stage summed over every document and
+    /// thread (`output` is left for the caller, who owns the writers).
+    pub fn run_timed(
+        &self,
+        inputs: &[Input],
+        threads: usize,
+        sink: impl FnMut(Record),
+    ) -> Result<StageTimes, BuildError> {
+        self.run_with(inputs, threads, true, sink)
+    }
+
+    fn run_with(
+        &self,
+        inputs: &[Input],
+        threads: usize,
+        timed: bool,
+        mut sink: impl FnMut(Record),
+    ) -> Result<StageTimes, BuildError> {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()
@@ -300,15 +441,40 @@ impl Pipeline {
         let chunk = 64 * pool.current_num_threads().max(1);
         // Clusters across the run: assigned in input order as records stream past.
         let mut clusters = Clusterer::new();
-        for part in inputs.chunks(chunk) {
-            let records: Vec<Record> =
-                pool.install(|| part.par_iter().map(|i| self.process_input(i)).collect());
-            for mut r in records {
-                clusters.assign(&mut r.events);
-                sink(r);
+        // One chunk in the channel, one being processed, one in the sink: bounded memory,
+        // input order, and writing overlaps processing.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(Record, StageTimes)>>(1);
+        let mut total = StageTimes::default();
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                for part in inputs.chunks(chunk) {
+                    let done: Vec<(Record, StageTimes)> = pool.install(|| {
+                        part.par_iter()
+                            .map(|input| {
+                                let mut t = StageTimes::default();
+                                let r = if timed {
+                                    self.process_input_timed(input, &mut t)
+                                } else {
+                                    self.process_input(input)
+                                };
+                                (r, t)
+                            })
+                            .collect()
+                    });
+                    if tx.send(done).is_err() {
+                        break;
+                    }
+                }
+            });
+            for batch in rx {
+                for (mut r, t) in batch {
+                    total += t;
+                    clusters.assign(&mut r.events);
+                    sink(r);
+                }
             }
-        }
-        Ok(())
+        });
+        Ok(total)
     }
 }
 

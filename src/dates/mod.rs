@@ -181,11 +181,7 @@ impl DateExtractor {
             let lang = p.lang.or(view.lang);
             let t = self.table(lang);
             let toks = tokenize(view.text, p.span.start, p.span.end);
-            let parser = Parser {
-                t,
-                toks: &toks,
-                day_first: t.day_first,
-            };
+            let parser = Parser::new(t, &toks, t.day_first);
             let mut i = 0;
             while i < toks.len().min(16) {
                 let Some((e, cands)) = parser.parse_at(i) else {
@@ -247,11 +243,7 @@ impl DateExtractor {
         for s in view.sentences {
             let t = self.table(s.lang.or(view.lang));
             let toks = tokenize(view.text, s.span.start, s.span.end);
-            let parser = Parser {
-                t,
-                toks: &toks,
-                day_first: order.unwrap_or(t.day_first),
-            };
+            let parser = Parser::new(t, &toks, order.unwrap_or(t.day_first));
             let tense = tense(&parser, view.text);
             let mut r = Resolver {
                 text: view.text,

@@ -8,7 +8,7 @@
 //! ("from", "between", articles, prepositions) are consumed but left out of the span.
 
 use super::calendar::valid;
-use super::table::{Cat, LangTable};
+use super::table::{Cat, Entry, LangTable};
 use super::token::{Kind, Tok};
 
 /// A calendar point, possibly partial (no year, no day).
@@ -172,17 +172,29 @@ pub(crate) struct Parser<'a> {
     pub toks: &'a [Tok],
     /// Numeric dates read day first.
     pub day_first: bool,
+    /// The table entries starting with each token, looked up once: the grammar asks for
+    /// them at every position it tries, dozens of times per token.
+    starting: Vec<&'a [Entry]>,
 }
 
 impl<'a> Parser<'a> {
+    /// A parser over `toks` with the words of `t`.
+    pub fn new(t: &'a LangTable, toks: &'a [Tok], day_first: bool) -> Parser<'a> {
+        Parser {
+            t,
+            toks,
+            day_first,
+            starting: toks.iter().map(|tok| t.starting_with(&tok.norm)).collect(),
+        }
+    }
+
     fn tok(&self, i: usize) -> Option<&Tok> {
         self.toks.get(i)
     }
 
     /// The longest phrase of category `cat` starting at token `i`: (end, value, flag).
     pub fn lex(&self, cat: Cat, i: usize) -> Option<(usize, i32, bool)> {
-        let tok = self.tok(i)?;
-        for e in self.t.starting_with(&tok.norm) {
+        for e in *self.starting.get(i)? {
             if e.cat != cat {
                 continue;
             }

@@ -4,8 +4,9 @@
 
 use super::token::phrase_tokens;
 use crate::languages::{self, LanguageData};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 /// The file as written.
 #[derive(Deserialize, Default)]
@@ -124,14 +125,15 @@ pub(crate) struct Entry {
 pub(crate) struct LangTable {
     pub day_first: bool,
     pub capitalized_names: bool,
-    /// Entries by their first folded token, longest first.
-    lexicon: HashMap<String, Vec<Entry>>,
+    /// Entries by their first folded token, longest first. (Fx hash: probed for every token
+    /// at many grammar positions; hashed with `rustc_hash`.)
+    lexicon: FxHashMap<String, Vec<Entry>>,
     pub ambiguous: HashSet<String>,
     pub ordinal_suffixes: HashSet<String>,
     pub future_suffixes: Vec<String>,
     pub past_suffixes: Vec<String>,
-    /// (category, last folded token) of every phrase.
-    last_tokens: HashSet<(Cat, String)>,
+    /// The categories of the phrases ending with each folded token.
+    last_tokens: FxHashMap<String, Vec<Cat>>,
 }
 
 impl LangTable {
@@ -250,7 +252,10 @@ impl LangTable {
         let (Some(first), Some(last)) = (toks.first().cloned(), toks.last().cloned()) else {
             return;
         };
-        self.last_tokens.insert((cat, last));
+        let cats = self.last_tokens.entry(last).or_default();
+        if !cats.contains(&cat) {
+            cats.push(cat);
+        }
         self.lexicon.entry(first).or_default().push(Entry {
             toks,
             cat,
@@ -266,6 +271,8 @@ impl LangTable {
 
     /// True when the table knows any word of category `cat` ending with token `norm`.
     pub fn ends_with(&self, cat: Cat, norm: &str) -> bool {
-        self.last_tokens.contains(&(cat, norm.to_string()))
+        self.last_tokens
+            .get(norm)
+            .is_some_and(|cats| cats.contains(&cat))
     }
 }
