@@ -167,7 +167,8 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ),
 ];
 
-const ENTITY_COLUMNS: [&str; 11] = [
+/// The columns of an entity file, in the order the shipped files use.
+pub const ENTITY_COLUMNS: [&str; 11] = [
     "id",
     "name",
     "aliases",

@@ -206,19 +206,7 @@ pub fn file_name(kind: EntityType) -> &'static str {
 }
 
 /// The gazetteer columns, in the order the shipped files use.
-pub const COLUMNS: [&str; 11] = [
-    "id",
-    "name",
-    "aliases",
-    "country",
-    "parent",
-    "wikidata",
-    "case_sensitive_aliases",
-    "weak_aliases",
-    "topics",
-    "notes",
-    "source",
-];
+pub use super::ENTITY_COLUMNS as COLUMNS;
 
 /// Write `candidates` as gazetteer rows with a header, `source` in every row.
 pub fn write_csv<W: Write>(w: W, candidates: &[&Candidate], source: &str) -> io::Result<()> {
