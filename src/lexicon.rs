@@ -230,11 +230,6 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
     pub fn is_empty(&self) -> bool {
         self.phrases == 0
     }
-
-    /// True when any phrase occurs on whole words in the folded range.
-    pub fn any_in(&self, folded: &FoldedText, range: std::ops::Range<usize>) -> bool {
-        !self.all_hits(folded, range).is_empty()
-    }
 }
 
 #[cfg(test)]

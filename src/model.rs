@@ -714,7 +714,8 @@ pub struct Record {
     pub money: Vec<MoneyMention>,
     /// Events.
     pub events: Vec<Event>,
-    /// The decoded text, kept for the CSV writers (evidence sentences); not serialized.
+    /// The decoded text, moved in by [`crate::pipeline::Pipeline::process_input`] for the CSV
+    /// writers (evidence sentences); not serialized, empty for in-memory documents.
     #[serde(skip)]
     pub text: String,
     /// Sentence spans, kept for the CSV writers; not serialized.

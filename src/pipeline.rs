@@ -270,7 +270,12 @@ impl Pipeline {
             t.ingest += start.elapsed();
         }
         match loaded {
-            Ok(doc) => self.process_with(&doc, times),
+            Ok(doc) => {
+                let mut record = self.process_with(&doc, times);
+                // The CSV writers quote evidence sentences; the text moves, it is not copied.
+                record.text = doc.text;
+                record
+            }
             Err(record) => *record,
         }
     }
@@ -399,7 +404,6 @@ impl Pipeline {
         Clusterer::new().assign(&mut record.events);
         clock.lap(|t| &mut t.events);
         record.sentence_spans = sentences.iter().map(|s| s.span).collect();
-        record.text = doc.text.clone();
         clock.lap(|t| &mut t.record);
         record
     }

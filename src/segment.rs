@@ -21,7 +21,7 @@
 
 use crate::fold::fold_str;
 use crate::languages::{self, LANGUAGES};
-use crate::model::{Paragraph, Section, Sentence, Span};
+use crate::model::{Lang, Paragraph, Section, Sentence, Span, TextView};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -40,6 +40,30 @@ pub struct Segmenter {
     boilerplate_exact: HashSet<String>,
     boilerplate_contains: Vec<String>,
     teaser_headings: HashSet<String>,
+}
+
+/// The paragraphs and sentences of one text, owned, for callers that know its language
+/// (evaluations, table tests) instead of detecting it.
+#[derive(Debug, Clone)]
+pub struct Segmented {
+    /// Paragraphs in text order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// The language set on every paragraph and sentence.
+    pub lang: Option<Lang>,
+}
+
+impl Segmented {
+    /// The view every extractor reads.
+    pub fn view<'a>(&'a self, text: &'a str) -> TextView<'a> {
+        TextView {
+            text,
+            paragraphs: &self.paragraphs,
+            sentences: &self.sentences,
+            lang: self.lang,
+        }
+    }
 }
 
 /// Paragraphs longer than this are never boilerplate by a `boilerplate_contains` phrase.
@@ -106,6 +130,22 @@ impl Segmenter {
         (paragraphs, sentences)
     }
 
+    /// Segment `text` and give every paragraph and sentence the language `lang`.
+    pub fn segment_in(&self, text: &str, lang: Option<Lang>) -> Segmented {
+        let (mut paragraphs, mut sentences) = self.segment(text);
+        for p in &mut paragraphs {
+            p.lang = lang;
+        }
+        for s in &mut sentences {
+            s.lang = lang;
+        }
+        Segmented {
+            paragraphs,
+            sentences,
+            lang,
+        }
+    }
+
     fn is_boilerplate(&self, surface: &str, phrase: &str) -> bool {
         if phrase.is_empty() || self.boilerplate_exact.contains(phrase) {
             return true;
@@ -160,7 +200,6 @@ impl Segmenter {
                 i = j;
                 continue;
             }
-            let _ = off;
             i += 1;
         }
         push_trimmed(&mut out, p, para.start, start, p.len());

@@ -5,7 +5,7 @@
 
 use serde::Deserialize;
 use trawl::counts::CountExtractor;
-use trawl::model::{Lang, Qualifier, TextView};
+use trawl::model::{Lang, Qualifier};
 use trawl::segment::Segmenter;
 
 #[derive(Deserialize)]
@@ -96,19 +96,8 @@ fn counts_table() {
         ran += 1;
         let l = lang(&case.lang);
         let text = case.text.as_str();
-        let (mut paragraphs, mut sentences) = segmenter.segment(text);
-        for p in &mut paragraphs {
-            p.lang = Some(l);
-        }
-        for s in &mut sentences {
-            s.lang = Some(l);
-        }
-        let view = TextView {
-            text,
-            paragraphs: &paragraphs,
-            sentences: &sentences,
-            lang: Some(l),
-        };
+        let segmented = segmenter.segment_in(text, Some(l));
+        let view = segmented.view(text);
         let (counts, money) = extractor.extract(&view, &case.countries, &[]);
         for c in &counts {
             assert_eq!(&text[c.start..c.end], c.text, "{}: span", case.name);

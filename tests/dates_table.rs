@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 use trawl::dates::DateExtractor;
-use trawl::model::{DateMention, ReferenceDate, ReferenceSource, TextView};
+use trawl::model::{DateMention, ReferenceDate, ReferenceSource};
 use trawl::segment::Segmenter;
 
 #[derive(Deserialize)]
@@ -42,19 +42,8 @@ fn run(extractor: &DateExtractor, segmenter: &Segmenter, case: &Case) -> Vec<Dat
         case.name,
         case.lang
     );
-    let (mut paragraphs, mut sentences) = segmenter.segment(&case.text);
-    for p in &mut paragraphs {
-        p.lang = lang;
-    }
-    for s in &mut sentences {
-        s.lang = lang;
-    }
-    let view = TextView {
-        text: &case.text,
-        paragraphs: &paragraphs,
-        sentences: &sentences,
-        lang,
-    };
+    let segmented = segmenter.segment_in(&case.text, lang);
+    let view = segmented.view(&case.text);
     let reference = case.reference.as_ref().map(|r| ReferenceDate {
         value: r.clone(),
         source: ReferenceSource::Option,

@@ -702,20 +702,10 @@ mod tests {
     use crate::segment::Segmenter;
 
     fn run(lang: Lang, text: &str) -> (Vec<CountMention>, Vec<MoneyMention>) {
-        let (mut paragraphs, mut sentences) = Segmenter::new().unwrap().segment(text);
-        for p in &mut paragraphs {
-            p.lang = Some(lang);
-        }
-        for s in &mut sentences {
-            s.lang = Some(lang);
-        }
-        let view = TextView {
-            text,
-            paragraphs: &paragraphs,
-            sentences: &sentences,
-            lang: Some(lang),
-        };
-        CountExtractor::new().unwrap().extract(&view, &[], &[])
+        let segmented = Segmenter::new().unwrap().segment_in(text, Some(lang));
+        CountExtractor::new()
+            .unwrap()
+            .extract(&segmented.view(text), &[], &[])
     }
 
     #[test]

@@ -9,15 +9,10 @@ fn view_of<'a>(
     lang: Lang,
     store: &'a mut (Vec<Paragraph>, Vec<Sentence>),
 ) -> TextView<'a> {
-    let seg = crate::segment::Segmenter::new().unwrap();
-    let (mut ps, mut ss) = seg.segment(text);
-    for p in &mut ps {
-        p.lang = Some(lang);
-    }
-    for s in &mut ss {
-        s.lang = Some(lang);
-    }
-    *store = (ps, ss);
+    let seg = crate::segment::Segmenter::new()
+        .unwrap()
+        .segment_in(text, Some(lang));
+    *store = (seg.paragraphs, seg.sentences);
     TextView {
         text,
         paragraphs: &store.0,

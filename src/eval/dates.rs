@@ -37,7 +37,7 @@
 
 use crate::dates::DateExtractor;
 use crate::eval::{prf, read_jsonl};
-use crate::model::{DateMention, Lang, ReferenceDate, ReferenceSource, Span, TextView};
+use crate::model::{DateMention, Lang, ReferenceDate, ReferenceSource, Span};
 use crate::segment::Segmenter;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -256,20 +256,8 @@ fn extract(
     lang: Option<Lang>,
     reference: Option<&ReferenceDate>,
 ) -> Vec<DateMention> {
-    let (mut paragraphs, mut sentences) = segmenter.segment(text);
-    for p in &mut paragraphs {
-        p.lang = lang;
-    }
-    for s in &mut sentences {
-        s.lang = lang;
-    }
-    let view = TextView {
-        text,
-        paragraphs: &paragraphs,
-        sentences: &sentences,
-        lang,
-    };
-    extractor.extract(&view, reference)
+    let segmented = segmenter.segment_in(text, lang);
+    extractor.extract(&segmented.view(text), reference)
 }
 
 /// `datetimeV2.daterange` → `daterange`.
