@@ -106,10 +106,35 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
     records
 }
 
-/// "of", "de la", "do"… between a generic name and its country.
+#[derive(serde::Deserialize)]
+struct CountryLinks {
+    #[serde(default)]
+    country_links: Vec<String>,
+}
+
+/// "of", "de la", "do"… between a generic name and its country: the `country_links` of every
+/// language's `text.toml`, longest first.
 static COUNTRY_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?:of\s+the|of|de\s+la|de\s+los|del|de|do|da|dos|du|des|d[’'])\s*")
-        .expect("valid regex")
+    let mut links: Vec<String> = Vec::new();
+    for d in crate::languages::LANGUAGES {
+        // The tables are embedded and tested; a broken one only loses this refinement.
+        if let Ok(t) = crate::languages::parse::<CountryLinks>(d.lang, "text.toml", d.text) {
+            links.extend(t.country_links);
+        }
+    }
+    links.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    links.dedup();
+    let alternatives: Vec<String> = links
+        .iter()
+        .map(|l| {
+            l.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect();
+    Regex::new(&format!(r"^\s+(?:{})\s*", alternatives.join("|")))
+        .expect("escaped alternatives")
 });
 
 /// "Policía Nacional Civil de Guatemala": a name followed by a link word and the entity's own
