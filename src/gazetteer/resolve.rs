@@ -133,8 +133,7 @@ static COUNTRY_LINK: LazyLock<Regex> = LazyLock::new(|| {
                 .join(r"\s+")
         })
         .collect();
-    Regex::new(&format!(r"^\s+(?:{})\s*", alternatives.join("|")))
-        .expect("escaped alternatives")
+    Regex::new(&format!(r"^\s+(?:{})\s*", alternatives.join("|"))).expect("escaped alternatives")
 });
 
 /// "Policía Nacional Civil de Guatemala": a name followed by a link word and the entity's own
