@@ -1,7 +1,9 @@
 //! Table-driven tests of the counts stage: every case in `tests/data/counts.toml` runs, every
 //! failure is collected, and all are reported together.
 //!
-//! `COUNTS_CASE=<part of a name>` runs only the cases whose name contains it.
+//! `TRAWL_CASE=<part of a name>` runs only the cases whose name contains it.
+
+mod common;
 
 use serde::Deserialize;
 use trawl::counts::CountExtractor;
@@ -73,27 +75,14 @@ fn qualifier_name(q: Qualifier) -> String {
 
 #[test]
 fn counts_table() {
-    let src = include_str!("data/counts.toml");
-    let table: Table = toml::from_str(src).expect("tests/data/counts.toml");
-    let filter = std::env::var("COUNTS_CASE").ok();
+    let table: Table = common::read_table("counts.toml");
     let segmenter = Segmenter::new().unwrap();
     let extractor = CountExtractor::new().unwrap();
-    let mut failures = Vec::new();
-    let mut ran = 0;
-    let mut names = std::collections::HashSet::new();
+    let mut run = common::CaseRun::new();
     for case in &table.case {
-        assert!(
-            names.insert(&case.name),
-            "duplicate case name {}",
-            case.name
-        );
-        if filter
-            .as_ref()
-            .is_some_and(|f| !case.name.contains(f.as_str()))
-        {
+        if !run.selects(&case.name) {
             continue;
         }
-        ran += 1;
         let l = lang(&case.lang);
         let text = case.text.as_str();
         let segmented = segmenter.segment_in(text, Some(l));
@@ -136,23 +125,17 @@ fn counts_table() {
                     && g.unit == w.unit
             });
         if !counts_ok {
-            failures.push(format!(
+            run.fail(format!(
                 "{} [{}] {:?}\n    counts want {:?}\n    counts got  {:?}",
                 case.name, case.lang, text, case.counts, got_counts
             ));
         }
         if got_money != case.money {
-            failures.push(format!(
+            run.fail(format!(
                 "{} [{}] {:?}\n    money want {:?}\n    money got  {:?}",
                 case.name, case.lang, text, case.money, got_money
             ));
         }
     }
-    assert!(ran > 0, "no case matches COUNTS_CASE={filter:?}");
-    assert!(
-        failures.is_empty(),
-        "{} of {ran} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    run.finish();
 }

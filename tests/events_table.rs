@@ -2,6 +2,8 @@
 //! with the shipped gazetteers. Every failing case is reported together;
 //! `TRAWL_CASE=<substring>` runs only matching cases.
 
+mod common;
+
 use serde::Deserialize;
 use trawl::ingest::Document;
 use trawl::pipeline::PipelineBuilder;
@@ -20,18 +22,13 @@ struct Case {
 
 #[test]
 fn event_rules() {
-    let src = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/events.toml"
-    ))
-    .unwrap();
-    let table: Table = toml::from_str(&src).unwrap();
+    let table: Table = common::read_table("events.toml");
     let pipeline = PipelineBuilder::new().build().unwrap();
-    let filter = std::env::var("TRAWL_CASE").unwrap_or_default();
-    let mut failures = Vec::new();
-    let mut ran = 0;
-    for case in table.case.iter().filter(|c| c.name.contains(&filter)) {
-        ran += 1;
+    let mut run = common::CaseRun::new();
+    for case in &table.case {
+        if !run.selects(&case.name) {
+            continue;
+        }
         let record = pipeline.process(&Document::from_text("case.txt", case.text.clone()));
         let got: Vec<String> = record
             .events
@@ -56,17 +53,11 @@ fn event_rules() {
                 .iter()
                 .map(|e| e.trigger.text.as_str())
                 .collect();
-            failures.push(format!(
+            run.fail(format!(
                 "{}\n  expected: {:?}\n  got:      {:?} (triggers {:?})",
                 case.name, case.expect, got, triggers
             ));
         }
     }
-    assert!(ran > 0, "no case matched TRAWL_CASE={filter:?}");
-    assert!(
-        failures.is_empty(),
-        "{} of {ran} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    run.finish();
 }

@@ -1,6 +1,8 @@
 //! The matching rules of the gazetteer, from the table in `tests/data/gazetteer.toml`.
 //! Every failing case is reported together; `TRAWL_CASE=<substring>` runs only matching cases.
 
+mod common;
+
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use trawl::fold::FoldedText;
@@ -24,23 +26,18 @@ struct Case {
 
 #[test]
 fn gazetteer_matching_rules() {
-    let src = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/gazetteer.toml"
-    ))
-    .unwrap();
-    let table: Table = toml::from_str(&src).unwrap();
+    let table: Table = common::read_table("gazetteer.toml");
     let mut b = GazetteerBuilder::new().shipped(false);
     for (name, contents) in &table.gazetteer {
         b = b.file(name, contents.trim_start());
     }
     let g = b.build().unwrap();
     let learner = Learner::new().unwrap();
-    let filter = std::env::var("TRAWL_CASE").unwrap_or_default();
-    let mut failures = Vec::new();
-    let mut ran = 0;
-    for case in table.case.iter().filter(|c| c.name.contains(&filter)) {
-        ran += 1;
+    let mut run = common::CaseRun::new();
+    for case in &table.case {
+        if !run.selects(&case.name) {
+            continue;
+        }
         let folded = FoldedText::new(&case.text);
         let mut entities = resolve::entities(&g, &case.text, &folded);
         learner.extend(&case.text, &mut entities);
@@ -64,17 +61,11 @@ fn gazetteer_matching_rules() {
             .map(|e| e.candidates.join("|"))
             .collect();
         if got != case.expect || got_candidates != case.candidates {
-            failures.push(format!(
+            run.fail(format!(
                 "{}\n  text:       {:?}\n  expected:   {:?} candidates {:?}\n  got:        {:?} candidates {:?}",
                 case.name, case.text, case.expect, case.candidates, got, got_candidates
             ));
         }
     }
-    assert!(ran > 0, "no case matched TRAWL_CASE={filter:?}");
-    assert!(
-        failures.is_empty(),
-        "{} of {ran} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    run.finish();
 }

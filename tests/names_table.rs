@@ -3,6 +3,8 @@
 //! weekdays, gazetteer agencies) that must not be found. Every failing case is reported
 //! together; `TRAWL_CASE=<substring>` runs only matching cases.
 
+mod common;
+
 use serde::Deserialize;
 use trawl::ingest::Document;
 use trawl::model::EntitySource;
@@ -23,12 +25,7 @@ struct Case {
 
 #[test]
 fn names_found_by_cues() {
-    let src = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/names.toml"
-    ))
-    .unwrap();
-    let table: Table = toml::from_str(&src).unwrap();
+    let table: Table = common::read_table("names.toml");
     let finds = table.case.iter().filter(|c| c.kind == "find").count();
     let traps = table.case.iter().filter(|c| c.kind == "trap").count();
     assert!(
@@ -36,11 +33,11 @@ fn names_found_by_cues() {
         "{traps} traps for {finds} finds: a trap per find at least"
     );
     let pipeline = PipelineBuilder::new().build().unwrap();
-    let filter = std::env::var("TRAWL_CASE").unwrap_or_default();
-    let mut failures = Vec::new();
-    let mut ran = 0;
-    for case in table.case.iter().filter(|c| c.name.contains(&filter)) {
-        ran += 1;
+    let mut run = common::CaseRun::new();
+    for case in &table.case {
+        if !run.selects(&case.name) {
+            continue;
+        }
         assert!(
             case.kind == "find" || case.kind == "trap",
             "{}: kind must be find or trap",
@@ -66,17 +63,11 @@ fn names_found_by_cues() {
         got.sort();
         let got: Vec<String> = got.into_iter().map(|(_, s)| s).collect();
         if got != case.expect {
-            failures.push(format!(
+            run.fail(format!(
                 "{}\n  text:     {:?}\n  expected: {:?}\n  got:      {:?}",
                 case.name, case.text, case.expect, got
             ));
         }
     }
-    assert!(ran > 0, "no case matched TRAWL_CASE={filter:?}");
-    assert!(
-        failures.is_empty(),
-        "{} of {ran} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    run.finish();
 }
