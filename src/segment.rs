@@ -22,8 +22,8 @@
 use crate::fold::fold_str;
 use crate::languages::{self, LANGUAGES};
 use crate::model::{Lang, Paragraph, Section, Sentence, Span, TextView};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 #[derive(Deserialize)]
 struct TextTable {
@@ -73,10 +73,10 @@ impl Segmenter {
     /// Build from the embedded language tables.
     pub fn new() -> Result<Segmenter, String> {
         let mut s = Segmenter {
-            abbreviations: HashSet::new(),
-            boilerplate_exact: HashSet::new(),
+            abbreviations: HashSet::default(),
+            boilerplate_exact: HashSet::default(),
             boilerplate_contains: Vec::new(),
-            teaser_headings: HashSet::new(),
+            teaser_headings: HashSet::default(),
         };
         for d in LANGUAGES {
             let t: TextTable = languages::parse(d.lang, "text.toml", d.text)?;

@@ -7,8 +7,9 @@
 use super::tokens::{phrase_tokens, DigitConventions, Tok};
 use crate::languages;
 use crate::model::{Lang, Qualifier};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// One `numbers.toml`, as written.
 #[derive(Deserialize, Default)]

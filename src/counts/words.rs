@@ -144,7 +144,7 @@ fn parse_at(t: &Tables, toks: &[Tok], i: usize) -> Option<NumSpan> {
                     if let Some(next) = toks.get(j + 1) {
                         if next.kind == Kind::Word {
                             // A multiplier abbreviation after the digits ("10k", "2.33 k").
-                            if let Some(m) = t.suffixes.get(&next.surface) {
+                            if let Some(m) = t.suffixes.get(next.surface) {
                                 let free = toks
                                     .get(j + 2)
                                     .map_or(true, |a| a.space_before || a.kind != Kind::Word);
@@ -225,7 +225,7 @@ fn parse_at(t: &Tables, toks: &[Tok], i: usize) -> Option<NumSpan> {
 /// whole as the digits after the mark ("point seventy-one" = .71).
 fn decimal_part(t: &Tables, toks: &[Tok], i: usize) -> Option<(usize, f64)> {
     let mark = toks.get(i)?;
-    if mark.kind != Kind::Word || !t.decimal_words.contains(&mark.norm) {
+    if mark.kind != Kind::Word || !t.decimal_words.contains(&*mark.norm) {
         return None;
     }
     let mut digits = String::new();
@@ -272,7 +272,7 @@ fn finish(
         first: i,
         last,
         value: st.value(),
-        weak: last == i && t.weak_one.contains(&toks[i].norm),
+        weak: last == i && t.weak_one.contains(&*toks[i].norm),
         qualifier: None,
         plain: plain && last == i,
         scale: st.ends_scale,
@@ -283,7 +283,7 @@ fn finish(
 }
 
 fn is_joiner(t: &Tables, tok: &Tok) -> bool {
-    (tok.kind == Kind::Word && t.joiners.contains(&tok.norm))
+    (tok.kind == Kind::Word && t.joiners.contains(&*tok.norm))
         || (tok.kind == Kind::Punct && tok.norm == "-")
 }
 
