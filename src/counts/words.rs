@@ -96,6 +96,10 @@ pub(crate) fn scan(tables: &Tables, toks: &[Tok]) -> Vec<NumSpan> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !could_start(tables, &toks[i]) {
+            i += 1;
+            continue;
+        }
         match parse_at(tables, toks, i) {
             Some(n) => {
                 i = n.last + 1;
@@ -105,6 +109,16 @@ pub(crate) fn scan(tables: &Tables, toks: &[Tok]) -> Vec<NumSpan> {
         }
     }
     out
+}
+
+/// False when no number can start at `tok`: [`parse_at`] would stop at once, since a number
+/// starts with digits, a number word or a collective phrase.
+fn could_start(t: &Tables, tok: &Tok) -> bool {
+    match tok.kind {
+        Kind::Num => true,
+        Kind::Word => t.number_words.contains(&*tok.norm) || t.collectives.starts_with(&tok.norm),
+        Kind::Punct => t.collectives.starts_with(&tok.norm),
+    }
 }
 
 fn parse_at(t: &Tables, toks: &[Tok], i: usize) -> Option<NumSpan> {
