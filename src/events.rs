@@ -62,8 +62,9 @@ use crate::model::{
     CountMention, DateMention, EntityRecord, EntityType, Event, EventCount, EventMoney, EventType,
     Lang, Mode, MoneyMention, PlaceMention, Precision, Quantity, Section, Span, SpanText, TextView,
 };
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Deserialize)]
 struct EventsTable {
@@ -213,14 +214,14 @@ struct Draft {
 impl EventExtractor {
     /// Build from the embedded language tables.
     pub fn new() -> Result<EventExtractor, String> {
-        let mut by_lang = HashMap::new();
+        let mut by_lang = HashMap::default();
         for d in LANGUAGES {
             let t: EventsTable = languages::parse(d.lang, "events.toml", d.events)?;
             let where_ = |m: String| format!("src/languages/{}/events.toml: {m}", d.lang);
             let ty_of = |name: &str| {
                 EventType::parse(name).ok_or_else(|| where_(format!("unknown event type {name:?}")))
             };
-            let mut subtype_of: HashMap<String, String> = HashMap::new();
+            let mut subtype_of: HashMap<String, String> = HashMap::default();
             for (sub, phrases) in &t.subtypes {
                 for p in phrases {
                     subtype_of.insert(crate::fold::fold_str(p), sub.clone());
@@ -269,7 +270,7 @@ impl EventExtractor {
                 let ty = ty_of(name)?;
                 context.extend(phrases.iter().map(|p| (p.clone(), ty)));
             }
-            let mut not_after = HashMap::new();
+            let mut not_after = HashMap::default();
             for (name, words) in &t.not_after {
                 let ty = ty_of(name)?;
                 not_after.insert(ty, words.iter().map(|w| crate::fold::fold_str(w)).collect());
@@ -312,7 +313,7 @@ impl EventExtractor {
                 .flat_map(|h| h.payloads.iter().copied())
                 .collect();
             // Dates that are not event dates: after a since-word, or a dateline.
-            let mut bad_dates: HashSet<usize> = HashSet::new();
+            let mut bad_dates: HashSet<usize> = HashSet::default();
             for d in input.dates {
                 if d.start < sentence.span.start || d.end > sentence.span.end {
                     continue;

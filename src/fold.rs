@@ -15,7 +15,10 @@
 //! What this does not do: transliterate other scripts, or fold punctuation other than quotes
 //! and dashes (the dots of "U.S." stay, because they tell "U.S." from "us").
 
+use crate::lexicon::Token;
 use crate::model::Span;
+use std::borrow::Cow;
+use std::sync::OnceLock;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// A document's text folded once, with the offset map back to the original.
@@ -25,6 +28,9 @@ pub struct FoldedText {
     /// `to_original[i]` is the byte offset in the original of the character that produced
     /// folded byte `i`; one more entry at the end holds the original length.
     to_original: Vec<u32>,
+    /// The word tokens of the whole folded text ([`crate::lexicon::tokens`]), made on first
+    /// use: every phrase list looked up in the document shares them.
+    tokens: OnceLock<Vec<Token>>,
 }
 
 impl FoldedText {
@@ -33,22 +39,43 @@ impl FoldedText {
         let mut folded = String::with_capacity(text.len());
         let mut to_original: Vec<u32> = Vec::with_capacity(text.len() + 1);
         let mut last_space = false;
-        for (offset, c) in text.char_indices() {
-            let before = folded.len();
+        let bytes = text.as_bytes();
+        let mut offset = 0;
+        while offset < bytes.len() {
+            let b = bytes[offset];
+            // ASCII (most of every text) folds byte by byte without decoding a char.
+            if b.is_ascii() {
+                if fold_ascii(b, &mut folded, &mut last_space) {
+                    to_original.push(offset as u32);
+                }
+                offset += 1;
+                continue;
+            }
+            let c = text[offset..]
+                .chars()
+                .next()
+                .expect("offset is a char boundary");
             fold_char(c, &mut folded, &mut last_space);
             to_original.resize(folded.len(), offset as u32);
-            debug_assert!(folded.len() >= before);
+            offset += c.len_utf8();
         }
         to_original.push(text.len() as u32);
         FoldedText {
             folded,
             to_original,
+            tokens: OnceLock::new(),
         }
     }
 
     /// The folded string.
     pub fn as_str(&self) -> &str {
         &self.folded
+    }
+
+    /// The tokens of the whole folded text, made once.
+    pub fn tokens(&self) -> &[Token] {
+        self.tokens
+            .get_or_init(|| crate::lexicon::tokens(&self.folded, 0..self.folded.len()))
     }
 
     /// True when folded byte `i` starts the output of an original character (or is the end).
@@ -72,6 +99,15 @@ impl FoldedText {
         ))
     }
 
+    /// The folded form of the original span `span`, a slice of the folded text: for a span
+    /// without white space at its ends it equals [`fold_str`] of the span's surface, since
+    /// folding is per character except for runs of white space.
+    pub fn fold_of(&self, span: Span) -> &str {
+        let start = self.folded_offset(span.start);
+        let end = self.folded_offset(span.end).max(start);
+        &self.folded[start..end]
+    }
+
     /// The folded offset of original byte `offset`: the first folded byte produced at or
     /// after it.
     pub fn folded_offset(&self, offset: usize) -> usize {
@@ -85,10 +121,47 @@ impl FoldedText {
 pub fn fold_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last_space = false;
-    for c in s.chars() {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
+            fold_ascii(bytes[i], &mut out, &mut last_space);
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("i is a char boundary");
         fold_char(c, &mut out, &mut last_space);
+        i += c.len_utf8();
     }
     out
+}
+
+/// Fold one ASCII byte onto `out`; false when it adds nothing (white space after white space).
+#[inline]
+fn fold_ascii(b: u8, out: &mut String, last_space: &mut bool) -> bool {
+    if b.is_ascii_whitespace() {
+        if *last_space {
+            return false;
+        }
+        out.push(' ');
+        *last_space = true;
+    } else {
+        *last_space = false;
+        out.push(b.to_ascii_lowercase() as char);
+    }
+    true
+}
+
+/// [`fold_str`] without a copy when folding changes nothing (lower-case ASCII without white
+/// space, the common case for a word).
+pub fn fold_cow(s: &str) -> Cow<'_, str> {
+    if s.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_whitespace())
+    {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(fold_str(s))
+    }
 }
 
 /// A lower-case ASCII slug of a name, for ids ("Security Implementation Group" →
@@ -207,6 +280,31 @@ mod tests {
         let fs = f.as_str().find("mexico").unwrap();
         let span = f.original_span(fs, fs + 6).unwrap();
         assert_eq!(span.of(text), "México");
+    }
+
+    #[test]
+    fn a_span_folds_like_its_surface() {
+        let text =
+            "La  Fiscalía\u{a0}de MÉXICO, Straße ﬁscal Œuvre d’État U.S.-Mexico Jose\u{301}.";
+        let f = FoldedText::new(text);
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (c.is_whitespace(), start) {
+                (false, None) => start = Some(i),
+                (true, Some(s)) => {
+                    let span = Span::new(s, i);
+                    assert_eq!(
+                        f.fold_of(span),
+                        fold_str(span.of(text)),
+                        "{}",
+                        span.of(text)
+                    );
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(f.as_str(), fold_str(text));
     }
 
     #[test]

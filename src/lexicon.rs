@@ -20,6 +20,7 @@
 use crate::fold::{fold_str, FoldedText};
 use crate::model::Span;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// A compiled list of phrases with payloads.
 #[derive(Debug, Clone)]
@@ -64,6 +65,20 @@ pub fn tokens(s: &str, range: std::ops::Range<usize>) -> Vec<Token> {
     let mut out = Vec::with_capacity((range.end - range.start) / 5 + 1);
     tokens_into(s, range, &mut out);
     out
+}
+
+/// The tokens of the folded range `range`: a slice of the document's tokens
+/// ([`FoldedText::tokens`]) when no word crosses an end of the range, else made afresh. Only
+/// the first token's `space_before` can differ between the two, and a match ignores it.
+fn tokens_of(folded: &FoldedText, range: std::ops::Range<usize>) -> Cow<'_, [Token]> {
+    let all = folded.tokens();
+    let first = all.partition_point(|t| t.end <= range.start);
+    let cuts = |at: usize, t: Option<&Token>| t.is_some_and(|t| t.start < at && at < t.end);
+    let last = all.partition_point(|t| t.end <= range.end);
+    if cuts(range.start, all.get(first)) || cuts(range.end, all.get(last)) {
+        return Cow::Owned(tokens(folded.as_str(), range));
+    }
+    Cow::Borrowed(&all[first..last.max(first)])
 }
 
 /// [`tokens`] into a buffer the caller reuses (cleared first).
@@ -164,7 +179,7 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
         range: std::ops::Range<usize>,
     ) -> Vec<PhraseHit<'_, T>> {
         let f = folded.as_str();
-        let toks = tokens(f, range);
+        let toks = tokens_of(folded, range);
         // Token ids once; tokens no phrase has are None and end every walk.
         let ids: Vec<Option<u32>> = toks
             .iter()
@@ -260,6 +275,26 @@ mod tests {
             .map(|h| h.span.of(text))
             .collect();
         assert_eq!(got, vec!["U.S.", "Marie-Josee  Homsy", "DEA"]);
+    }
+
+    #[test]
+    fn document_tokens_serve_any_range() {
+        let text = "The DEA's U.S.-Mexico  task force, in 2025: 12x faster.";
+        let f = FoldedText::new(text);
+        let n = f.as_str().len();
+        for start in 0..=n {
+            for end in start..=n {
+                let mut fresh = tokens(f.as_str(), start..end);
+                let mut shared = tokens_of(&f, start..end).into_owned();
+                // The first token's flag is the one thing that may differ (see tokens_of).
+                for toks in [&mut fresh, &mut shared] {
+                    if let Some(t) = toks.first_mut() {
+                        t.space_before = false;
+                    }
+                }
+                assert_eq!(fresh, shared, "{start}..{end}");
+            }
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 use crate::model::{Event, Quantity, Record, Status};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -96,11 +97,28 @@ pub const EVENTS_HEADER: [&str; 29] = [
 ];
 
 /// Make a text cell safe for spreadsheets (see the module docs).
-pub fn safe_cell(s: &str) -> String {
-    match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_string(),
+pub fn safe_cell(s: &str) -> Cow<'_, str> {
+    if needs_quote_mark(s) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
     }
+}
+
+/// [`safe_cell`] of a cell made for the row.
+fn safe_owned(s: String) -> Cow<'static, str> {
+    if needs_quote_mark(&s) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Owned(s)
+    }
+}
+
+fn needs_quote_mark(s: &str) -> bool {
+    matches!(
+        s.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
 }
 
 /// Counts kept while records stream past, for the summary and `run.json`.
@@ -176,11 +194,13 @@ impl OutputWriter {
             .write_record(document_row(r))
             .map_err(io::Error::other)?;
         for row in mention_rows(r) {
-            self.mentions.write_record(row).map_err(io::Error::other)?;
+            self.mentions
+                .write_record(row.iter().map(|c| c.as_bytes()))
+                .map_err(io::Error::other)?;
         }
         for e in &r.events {
             self.events
-                .write_record(event_row(r, e))
+                .write_record(event_row(r, e).iter().map(|c| c.as_bytes()))
                 .map_err(io::Error::other)?;
         }
         Ok(())
@@ -232,10 +252,10 @@ pub fn document_row(r: &Record) -> Vec<String> {
         .collect();
     let mention_count: usize = r.entities.iter().map(|e| e.mentions.len()).sum();
     vec![
-        safe_cell(&r.doc_id),
-        safe_cell(&r.path),
+        safe_cell(&r.doc_id).into_owned(),
+        safe_cell(&r.path).into_owned(),
         r.status.as_str().to_string(),
-        safe_cell(&problems.join("; ")),
+        safe_owned(problems.join("; ")).into_owned(),
         r.encoding.clone().unwrap_or_default(),
         r.language
             .as_ref()
@@ -274,11 +294,19 @@ fn serde_plain<T: Serialize>(v: &T) -> String {
     }
 }
 
-/// The `mentions.csv` rows of a record: entities, dates, counts, money, in that order.
-pub fn mention_rows(r: &Record) -> Vec<Vec<String>> {
+/// The `mentions.csv` rows of a record: entities, dates, counts, money, in that order. Cells
+/// borrow from the record where they can: a run writes millions of them.
+pub fn mention_rows(r: &Record) -> Vec<Vec<Cow<'_, str>>> {
     let mut rows = Vec::new();
     let doc = safe_cell(&r.doc_id);
+    let sentence =
+        |start: usize, end: usize| safe_cell(r.sentence_around(start, end).unwrap_or(""));
     for ent in &r.entities {
+        let detail = if ent.candidates.is_empty() {
+            safe_cell(&ent.id)
+        } else {
+            safe_owned(ent.candidates.join("; "))
+        };
         for m in &ent.mentions {
             rows.push(vec![
                 doc.clone(),
@@ -286,15 +314,11 @@ pub fn mention_rows(r: &Record) -> Vec<Vec<String>> {
                 ent.kind.as_str().into(),
                 safe_cell(&m.text),
                 safe_cell(&ent.name),
-                String::new(),
-                safe_cell(&if ent.candidates.is_empty() {
-                    ent.id.clone()
-                } else {
-                    ent.candidates.join("; ")
-                }),
-                m.start.to_string(),
-                m.end.to_string(),
-                safe_cell(r.sentence_around(m.start, m.end).unwrap_or("")),
+                "".into(),
+                detail.clone(),
+                m.start.to_string().into(),
+                m.end.to_string().into(),
+                sentence(m.start, m.end),
             ]);
         }
     }
@@ -308,12 +332,12 @@ pub fn mention_rows(r: &Record) -> Vec<Vec<String>> {
             "date".into(),
             d.precision.as_str().into(),
             safe_cell(&d.text),
-            d.value.clone(),
-            String::new(),
-            safe_cell(&detail.join("; ")),
-            d.start.to_string(),
-            d.end.to_string(),
-            safe_cell(r.sentence_around(d.start, d.end).unwrap_or("")),
+            d.value.as_str().into(),
+            "".into(),
+            safe_owned(detail.join("; ")),
+            d.start.to_string().into(),
+            d.end.to_string().into(),
+            sentence(d.start, d.end),
         ]);
     }
     for c in &r.counts {
@@ -327,39 +351,39 @@ pub fn mention_rows(r: &Record) -> Vec<Vec<String>> {
             "count".into(),
             safe_cell(c.what.as_deref().unwrap_or("")),
             safe_cell(&c.text),
-            num(c.value),
-            c.value_max.map(num).unwrap_or_default(),
-            detail,
-            c.start.to_string(),
-            c.end.to_string(),
-            safe_cell(r.sentence_around(c.start, c.end).unwrap_or("")),
+            num(c.value).into(),
+            c.value_max.map(num).unwrap_or_default().into(),
+            detail.into(),
+            c.start.to_string().into(),
+            c.end.to_string().into(),
+            sentence(c.start, c.end),
         ]);
     }
     for m in &r.money {
         rows.push(vec![
             doc.clone(),
             "money".into(),
-            m.currency.clone(),
+            m.currency.as_str().into(),
             safe_cell(&m.text),
-            num(m.value),
-            m.value_max.map(num).unwrap_or_default(),
-            String::new(),
-            m.start.to_string(),
-            m.end.to_string(),
-            safe_cell(r.sentence_around(m.start, m.end).unwrap_or("")),
+            num(m.value).into(),
+            m.value_max.map(num).unwrap_or_default().into(),
+            "".into(),
+            m.start.to_string().into(),
+            m.end.to_string().into(),
+            sentence(m.start, m.end),
         ]);
     }
     rows
 }
 
 /// The `events.csv` row of one event: names instead of ids, lists joined with `; `.
-pub fn event_row(r: &Record, e: &Event) -> Vec<String> {
-    let names = |ids: &[String]| -> String {
+pub fn event_row<'r>(r: &'r Record, e: &'r Event) -> Vec<Cow<'r, str>> {
+    let names = |ids: &[String]| -> Cow<'r, str> {
         let v: Vec<&str> = ids
             .iter()
             .map(|id| r.entity_name(id).unwrap_or(id))
             .collect();
-        safe_cell(&v.join("; "))
+        safe_owned(v.join("; "))
     };
     let money = e
         .money
@@ -377,18 +401,19 @@ pub fn event_row(r: &Record, e: &Event) -> Vec<String> {
         .collect();
     vec![
         safe_cell(&r.doc_id),
-        e.id.clone(),
-        e.cluster.clone(),
+        e.id.as_str().into(),
+        e.cluster.as_str().into(),
         e.kind.as_str().into(),
         safe_cell(&e.subtype),
-        e.cameo.clone(),
-        e.plover.clone(),
+        e.cameo.as_str().into(),
+        e.plover.as_str().into(),
         e.mode.as_str().into(),
         e.section.as_str().into(),
-        e.date.clone().unwrap_or_default(),
+        e.date.as_deref().unwrap_or_default().into(),
         e.date_precision
-            .map(|p| p.as_str().to_string())
-            .unwrap_or_default(),
+            .map(|p| p.as_str())
+            .unwrap_or_default()
+            .into(),
         safe_cell(e.place.as_ref().map(|p| p.name.as_str()).unwrap_or("")),
         names(&e.actors),
         names(&e.targets),
@@ -396,25 +421,30 @@ pub fn event_row(r: &Record, e: &Event) -> Vec<String> {
         names(&e.countries),
         names(&e.people),
         names(&e.gangs),
-        e.count.as_ref().map(|c| num(c.value)).unwrap_or_default(),
+        e.count
+            .as_ref()
+            .map(|c| num(c.value))
+            .unwrap_or_default()
+            .into(),
         safe_cell(
             e.count
                 .as_ref()
                 .and_then(|c| c.what.as_deref())
                 .unwrap_or(""),
         ),
-        money,
+        money.into(),
         e.money
             .as_ref()
-            .map(|m| m.currency.clone())
-            .unwrap_or_default(),
-        e.confidence.to_string(),
+            .map(|m| m.currency.as_str())
+            .unwrap_or_default()
+            .into(),
+        e.confidence.to_string().into(),
         safe_cell(&e.trigger.text),
         safe_cell(&e.sentence.text),
-        e.sentence.start.to_string(),
-        e.sentence.end.to_string(),
-        safe_cell(&evidence.join(" | ")),
-        offsets.join("; "),
+        e.sentence.start.to_string().into(),
+        e.sentence.end.to_string().into(),
+        safe_owned(evidence.join(" | ")),
+        offsets.join("; ").into(),
     ]
 }
 

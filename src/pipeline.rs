@@ -1,6 +1,6 @@
 //! The pipeline: every stage composed, built once, applied to each document.
 //!
-//! `ingest → segment → fold → lang → gazetteer (lists, learned aliases, patterns) → dates → counts → events → Record`.
+//! `ingest → fold → segment → lang → gazetteer (lists, learned aliases, patterns) → dates → counts → events → Record`.
 //!
 //! [`Pipeline::process`] is a pure function of the document and the options: the same input
 //! always gives the same record (the goldens depend on it), and nothing reads the clock. A
@@ -318,13 +318,13 @@ impl Pipeline {
     fn process_inner(&self, doc: &Document, clock: &mut Clock) -> Record {
         let mut record = doc.record();
         let text = doc.text.as_str();
-        let (mut paragraphs, mut sentences) = self.segmenter.segment(text);
+        let folded = FoldedText::new(text);
+        clock.lap(|t| &mut t.fold);
+        let (mut paragraphs, mut sentences) = self.segmenter.segment_folded(text, &folded);
         let langs = self
             .detector
             .annotate(text, &mut paragraphs, &mut sentences);
         clock.lap(|t| &mut t.segment_lang);
-        let folded = FoldedText::new(text);
-        clock.lap(|t| &mut t.fold);
         let view = TextView {
             text,
             paragraphs: &paragraphs,

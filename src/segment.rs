@@ -19,11 +19,11 @@
 //!
 //! Languages are not set here: [`crate::lang`] fills them in.
 
-use crate::fold::fold_str;
+use crate::fold::{fold_str, FoldedText};
 use crate::languages::{self, LANGUAGES};
 use crate::model::{Lang, Paragraph, Section, Sentence, Span, TextView};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 #[derive(Deserialize)]
 struct TextTable {
@@ -73,10 +73,10 @@ impl Segmenter {
     /// Build from the embedded language tables.
     pub fn new() -> Result<Segmenter, String> {
         let mut s = Segmenter {
-            abbreviations: HashSet::new(),
-            boilerplate_exact: HashSet::new(),
+            abbreviations: HashSet::default(),
+            boilerplate_exact: HashSet::default(),
             boilerplate_contains: Vec::new(),
-            teaser_headings: HashSet::new(),
+            teaser_headings: HashSet::default(),
         };
         for d in LANGUAGES {
             let t: TextTable = languages::parse(d.lang, "text.toml", d.text)?;
@@ -93,16 +93,28 @@ impl Segmenter {
 
     /// Split `text` into paragraphs and sentences.
     pub fn segment(&self, text: &str) -> (Vec<Paragraph>, Vec<Sentence>) {
+        self.segment_folded(text, &FoldedText::new(text))
+    }
+
+    /// [`Segmenter::segment`] with the text's folded form at hand (the pipeline folds once
+    /// for every stage).
+    pub fn segment_folded(
+        &self,
+        text: &str,
+        folded: &FoldedText,
+    ) -> (Vec<Paragraph>, Vec<Sentence>) {
         let spans = paragraph_spans(text);
         let mut paragraphs = Vec::with_capacity(spans.len());
         let mut in_teasers = false;
         for span in spans {
             let surface = span.of(text);
-            let phrase = normalize_phrase(surface);
-            let section = if self.teaser_headings.contains(&phrase) {
+            // The same as normalize_phrase(surface): a paragraph span is trimmed, and folding
+            // differs from the surface's own only in white space at the ends.
+            let phrase = trim_phrase(folded.fold_of(span));
+            let section = if self.teaser_headings.contains(phrase) {
                 in_teasers = true;
                 Section::Boilerplate
-            } else if self.is_boilerplate(surface, &phrase) {
+            } else if self.is_boilerplate(surface, phrase) {
                 Section::Boilerplate
             } else if in_teasers {
                 Section::Teaser
@@ -241,11 +253,14 @@ fn push_trimmed(out: &mut Vec<Span>, p: &str, base: usize, start: usize, end: us
 
 /// A phrase compared with the boilerplate lists: folded, trimmed of punctuation and spaces.
 fn normalize_phrase(s: &str) -> String {
-    let f = fold_str(s.trim());
-    f.trim_matches(|c: char| {
+    trim_phrase(&fold_str(s.trim())).to_string()
+}
+
+/// A folded phrase without the spaces and punctuation around it.
+fn trim_phrase(folded: &str) -> &str {
+    folded.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '?' | '!' | '.' | ':' | '-' | '|' | '>' | '»')
     })
-    .to_string()
 }
 
 /// Paragraph spans: non-blank lines, with wrapped continuation lines joined.

@@ -34,7 +34,8 @@ mod words;
 
 use crate::languages::LANGUAGES;
 use crate::model::{CountMention, DateMention, MoneyMention, Quantity, Span, TextView};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 use tables::{Currency, Phrases, Tables};
 use tokens::{Kind, Tok};
 use words::NumSpan;
@@ -86,14 +87,14 @@ struct Noun {
 impl CountExtractor {
     /// Build from the embedded language tables.
     pub fn new() -> Result<CountExtractor, String> {
-        let mut langs = HashMap::new();
+        let mut langs = HashMap::default();
         let mut currencies = Vec::new();
         for d in LANGUAGES {
             let (t, c) = tables::load(d.lang, d.numbers)?;
             langs.insert(d.lang.code(), t);
             currencies.extend(c);
         }
-        let mut by_country = HashMap::new();
+        let mut by_country = HashMap::default();
         for (_, c) in &currencies {
             if !c.by_country.is_empty() {
                 by_country.insert(c.code.clone(), c.by_country.clone());
@@ -216,7 +217,7 @@ impl CountExtractor {
                     let joiner = &toks[end1 + 1];
                     let range_start = t.range_starts.ending_at(toks, start1).map(|(s, _)| s);
                     let ok = is_range_joiner(t, joiner)
-                        || (range_start.is_some() && t.range_and.contains(&joiner.norm));
+                        || (range_start.is_some() && t.range_and.contains(&*joiner.norm));
                     let pair = match (&m1, &single[k + 1]) {
                         (Some(a), Some(b)) => Some((a.clone(), b.clone())),
                         // A bare first end is smaller and no year ("1990 à 1015 francs").
@@ -295,7 +296,7 @@ impl CountExtractor {
         let mut i = m.last + 1;
         if toks
             .get(i)
-            .is_some_and(|x| t.cents_joiners.contains(&x.norm))
+            .is_some_and(|x| t.cents_joiners.contains(&*x.norm))
         {
             i += 1;
         }
@@ -316,11 +317,11 @@ impl CountExtractor {
                 .map_or(true, |x| match x.kind {
                     Kind::Punct => x.norm != "-" && x.norm != "%",
                     Kind::Word => {
-                        !t.nouns.contains_key(&x.norm)
+                        !t.nouns.contains_key(&*x.norm)
                             && t.measures.at(toks, n2.last + 1).is_none()
                             && self.currencies.at(toks, n2.last + 1).is_none()
-                            && !t.not_count_nouns.contains(&x.norm)
-                            && !t.scales.contains_key(&x.norm)
+                            && !t.not_count_nouns.contains(&*x.norm)
+                            && !t.scales.contains_key(&*x.norm)
                     }
                     Kind::Num => false,
                 })
@@ -385,7 +386,7 @@ impl CountExtractor {
         let mut value = n.value * cur.factor;
         let mut scale = n.scale;
         // "75 USD millones": a scale word after the currency.
-        if let Some(s) = toks.get(last + 1).and_then(|x| t.scales.get(&x.norm)) {
+        if let Some(s) = toks.get(last + 1).and_then(|x| t.scales.get(&*x.norm)) {
             if n.scale.is_none() && n.value < *s {
                 value *= s;
                 scale = Some(*s);
@@ -429,7 +430,7 @@ impl CountExtractor {
             if !used[k + 1] && !n2.weak && n2.first == n.last + 2 && !n.collective {
                 let j = &toks[n.last + 1];
                 let ok = is_range_joiner(t, j)
-                    || (range_start.is_some() && t.range_and.contains(&j.norm));
+                    || (range_start.is_some() && t.range_and.contains(&*j.norm));
                 if ok && n2.value > value && !not_a_count_here(t, toks, n2) {
                     if n.scale.is_none() {
                         if let Some(s) = n2.scale {
@@ -455,7 +456,7 @@ impl CountExtractor {
         let mut qualifier = n.qualifier.unwrap_or_default();
         if let Some((qs, &q)) = t.qualifiers.ending_at(toks, first) {
             // "handed over 29 members": "over" belongs to the verb, not to the number.
-            let particle = qs > 0 && t.qualifier_blockers.contains(&toks[qs - 1].norm);
+            let particle = qs > 0 && t.qualifier_blockers.contains(&*toks[qs - 1].norm);
             if !particle {
                 qualifier = q;
                 first = qs;
@@ -485,7 +486,7 @@ fn year_like(toks: &[Tok], x: &NumSpan) -> bool {
 
 /// True for a joiner that only ever joins the two ends of a range ("to", "-", "à").
 fn is_range_joiner(t: &Tables, tok: &Tok) -> bool {
-    t.range_joiners.contains(&tok.norm)
+    t.range_joiners.contains(&*tok.norm)
 }
 
 /// A bare number of a money range, taking the other end's currency.
@@ -534,7 +535,7 @@ fn not_a_count_here(t: &Tables, toks: &[Tok], n: &NumSpan) -> bool {
         return true;
     }
     // Next to a month name: part of a date ("February 13", "le 22 janvier", "13 de mayo").
-    let is_date_word = |i: usize| toks.get(i).is_some_and(|x| t.date_words.contains(&x.norm));
+    let is_date_word = |i: usize| toks.get(i).is_some_and(|x| t.date_words.contains(&*x.norm));
     let is_link = |i: usize| {
         toks.get(i)
             .is_some_and(|x| x.norm == "," || x.norm == "." || t.of.at(toks, i).is_some())
@@ -554,7 +555,7 @@ fn not_a_count_here(t: &Tables, toks: &[Tok], n: &NumSpan) -> bool {
             return false;
         };
         a.kind == Kind::Punct
-            && matches!(a.norm.as_str(), "/" | ":" | "." | "-" | "#")
+            && matches!(a.norm.as_ref() as &str, "/" | ":" | "." | "-" | "#")
             && (!b.space_before || !a.space_before)
     };
     let before_glued = n.first >= 1
@@ -583,7 +584,7 @@ fn find_noun(t: &Tables, text: &str, toks: &[Tok], i: usize, collective: bool) -
     let _ = collective;
     // "2 millones de personas", "dos docenas de sospechosos": an "of" after a scale word.
     if let Some((len, _)) = t.of.at(toks, j) {
-        let prev = &toks[j.saturating_sub(1)].norm;
+        let prev: &str = &toks[j.saturating_sub(1)].norm;
         if j > 0 && (t.scales.contains_key(prev) || t.group_multipliers.contains_key(prev)) {
             j += len;
         }
@@ -597,7 +598,7 @@ fn find_noun(t: &Tables, text: &str, toks: &[Tok], i: usize, collective: bool) -
             let c = unit_last + 1 + of_len;
             if toks.get(c).is_some_and(|x| content_word(t, x)) {
                 last = c;
-                what = toks[c].surface.clone();
+                what = toks[c].surface.to_string();
             }
         }
         return Some(Noun {
@@ -611,16 +612,16 @@ fn find_noun(t: &Tables, text: &str, toks: &[Tok], i: usize, collective: bool) -
     while skipped < 2
         && toks
             .get(j)
-            .is_some_and(|x| x.is_word() && t.modifiers.contains(&x.norm))
+            .is_some_and(|x| x.is_word() && t.modifiers.contains(&*x.norm))
     {
         j += 1;
         skipped += 1;
     }
     let head = toks.get(j)?;
-    if !content_word(t, head) || t.not_count_nouns.contains(&head.norm) {
+    if !content_word(t, head) || t.not_count_nouns.contains(&*head.norm) {
         return None;
     }
-    let known = t.nouns.contains_key(&head.norm);
+    let known = t.nouns.contains_key(&*head.norm);
     let capital = head.surface.chars().next().is_some_and(char::is_uppercase);
     if capital && !known {
         return None;
@@ -647,17 +648,17 @@ fn find_noun(t: &Tables, text: &str, toks: &[Tok], i: usize, collective: bool) -
     if !capital {
         while last < head_first + 2
             && toks.get(last + 1).is_some_and(|x| {
-                x.space_before && t.nouns.contains_key(&x.norm) && content_word(t, x)
+                x.space_before && t.nouns.contains_key(&*x.norm) && content_word(t, x)
             })
         {
             last += 1;
         }
     }
     // "members and associates": two known counted nouns.
-    if toks.get(last + 1).is_some_and(|x| t.and.contains(&x.norm))
+    if toks.get(last + 1).is_some_and(|x| t.and.contains(&*x.norm))
         && toks
             .get(last + 2)
-            .is_some_and(|x| t.nouns.contains_key(&x.norm))
+            .is_some_and(|x| t.nouns.contains_key(&*x.norm))
     {
         last += 2;
     }
@@ -666,7 +667,7 @@ fn find_noun(t: &Tables, text: &str, toks: &[Tok], i: usize, collective: bool) -
         let c = last + 1 + of_len;
         if toks.get(c).is_some_and(|x| {
             content_word(t, x)
-                && (t.nouns.contains_key(&x.norm)
+                && (t.nouns.contains_key(&*x.norm)
                     || !x.surface.chars().next().is_some_and(char::is_uppercase))
         }) {
             last = c;
@@ -688,11 +689,11 @@ fn find_noun(t: &Tables, text: &str, toks: &[Tok], i: usize, collective: bool) -
 fn content_word(t: &Tables, x: &Tok) -> bool {
     x.is_word()
         && x.norm.chars().count() >= 2
-        && !t.stop_words.contains(&x.norm)
-        && !t.date_words.contains(&x.norm)
-        && !t.cardinals.contains_key(&x.norm)
-        && !t.scales.contains_key(&x.norm)
-        && !t.hundreds.contains_key(&x.norm)
+        && !t.stop_words.contains(&*x.norm)
+        && !t.date_words.contains(&*x.norm)
+        && !t.cardinals.contains_key(&*x.norm)
+        && !t.scales.contains_key(&*x.norm)
+        && !t.hundreds.contains_key(&*x.norm)
 }
 
 #[cfg(test)]

@@ -7,8 +7,9 @@
 use super::tokens::{phrase_tokens, DigitConventions, Tok};
 use crate::languages;
 use crate::model::{Lang, Qualifier};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// One `numbers.toml`, as written.
 #[derive(Deserialize, Default)]
@@ -136,11 +137,19 @@ pub(crate) struct Currency {
 #[derive(Debug)]
 pub(crate) struct Phrases<T> {
     rows: Vec<(Vec<String>, T)>,
+    /// Rows by their first and by their last token, longest first, so that a lookup at a
+    /// token tries only the phrases that can match there.
+    by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
 }
 
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
-        Phrases { rows: Vec::new() }
+        Phrases {
+            rows: Vec::new(),
+            by_first: HashMap::default(),
+            by_last: HashMap::default(),
+        }
     }
 }
 
@@ -154,11 +163,27 @@ impl<T> Phrases<T> {
 
     fn finish(&mut self) {
         self.rows.sort_by_key(|r| std::cmp::Reverse(r.0.len()));
+        self.by_first.clear();
+        self.by_last.clear();
+        for (k, (p, _)) in self.rows.iter().enumerate() {
+            let (Some(first), Some(last)) = (p.first(), p.last()) else {
+                continue;
+            };
+            self.by_first.entry(first.clone()).or_default().push(k);
+            self.by_last.entry(last.clone()).or_default().push(k);
+        }
+    }
+
+    /// True when some phrase starts with the folded token `norm`.
+    pub fn starts_with(&self, norm: &str) -> bool {
+        self.by_first.contains_key(norm)
     }
 
     /// The longest phrase starting at token `i`: its length in tokens and payload.
     pub fn at(&self, toks: &[Tok], i: usize) -> Option<(usize, &T)> {
-        self.rows.iter().find_map(|(p, v)| {
+        let rows = self.by_first.get(&*toks.get(i)?.norm)?;
+        rows.iter().find_map(|&k| {
+            let (p, v) = &self.rows[k];
             (i + p.len() <= toks.len() && p.iter().zip(&toks[i..]).all(|(a, t)| *a == t.norm))
                 .then_some((p.len(), v))
         })
@@ -166,7 +191,9 @@ impl<T> Phrases<T> {
 
     /// The longest phrase ending just before token `end`: its first token and payload.
     pub fn ending_at(&self, toks: &[Tok], end: usize) -> Option<(usize, &T)> {
-        self.rows.iter().find_map(|(p, v)| {
+        let rows = self.by_last.get(&*toks.get(end.checked_sub(1)?)?.norm)?;
+        rows.iter().find_map(|&k| {
+            let (p, v) = &self.rows[k];
             (p.len() <= end
                 && p.iter()
                     .zip(&toks[end - p.len()..end])
@@ -212,6 +239,9 @@ pub(crate) struct Tables {
     pub not_count_after: Phrases<()>,
     pub not_count_start: Phrases<()>,
     pub date_words: HashSet<String>,
+    /// Every word that can start a number in words: cardinals, hundreds, multipliers,
+    /// scales, articles and halves ("a hundred", "half a million").
+    pub number_words: HashSet<String>,
 }
 
 fn fold_set(v: &[String]) -> HashSet<String> {
@@ -324,6 +354,13 @@ pub(crate) fn load(lang: Lang, source: &str) -> Result<(Tables, Vec<(String, Cur
         t.not_count_start.add(p, ());
     }
     t.date_words = fold_set(&f.date_words);
+    t.number_words = [&t.cardinals, &t.hundreds, &t.group_multipliers, &t.scales]
+        .into_iter()
+        .flat_map(|m| m.keys())
+        .chain(&t.articles)
+        .chain(&t.halves)
+        .cloned()
+        .collect();
     for p in [
         &mut t.qualifiers as &mut dyn Finish,
         &mut t.collectives,

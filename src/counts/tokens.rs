@@ -7,7 +7,8 @@
 //! that cannot be read either way ends the number ("423 0000" is two numbers). White space
 //! (normal, no-break or narrow no-break) separates thousands only between groups of three.
 
-use crate::fold::fold_str;
+use crate::fold::fold_cow;
+use std::borrow::Cow;
 
 /// How a language writes numbers in digits.
 #[derive(Clone, Debug)]
@@ -51,15 +52,16 @@ pub(crate) struct Digits {
 
 /// One token, with its span in the document text.
 #[derive(Clone, Debug)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     /// First byte.
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
-    /// Folded surface (lower case, no accents, plain quotes and dashes).
-    pub norm: String,
+    /// Folded surface (lower case, no accents, plain quotes and dashes); borrowed from the
+    /// text when folding changes nothing.
+    pub norm: Cow<'a, str>,
     /// The surface as written.
-    pub surface: String,
+    pub surface: &'a str,
     /// Kind.
     pub kind: Kind,
     /// True when white space separates it from the token before.
@@ -68,7 +70,7 @@ pub(crate) struct Tok {
     pub digits: Option<Digits>,
 }
 
-impl Tok {
+impl Tok<'_> {
     /// True for a word token with this folded form.
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
@@ -84,7 +86,12 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Cut `text[start..end]` into tokens.
-pub(crate) fn tokenize(text: &str, start: usize, end: usize, conv: &DigitConventions) -> Vec<Tok> {
+pub(crate) fn tokenize<'a>(
+    text: &'a str,
+    start: usize,
+    end: usize,
+    conv: &DigitConventions,
+) -> Vec<Tok<'a>> {
     let s = &text[start..end];
     let b = s.as_bytes();
     let mut out: Vec<Tok> = Vec::new();
@@ -115,8 +122,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, conv: &DigitConvent
             out.push(Tok {
                 start: start + i,
                 end: start + i + len,
-                norm: s[i..i + len].to_string(),
-                surface: s[i..i + len].to_string(),
+                norm: Cow::Borrowed(&s[i..i + len]),
+                surface: &s[i..i + len],
                 kind: Kind::Num,
                 space_before: space,
                 digits: Some(Digits {
@@ -137,8 +144,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, conv: &DigitConvent
                 out.push(Tok {
                     start: start + i,
                     end: start + i + len,
-                    norm: s[i..i + len].to_string(),
-                    surface: s[i..i + len].to_string(),
+                    norm: Cow::Borrowed(&s[i..i + len]),
+                    surface: &s[i..i + len],
                     kind: Kind::Num,
                     space_before: space,
                     digits: Some(digits),
@@ -160,21 +167,21 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize, conv: &DigitConvent
             out.push(Tok {
                 start: start + i,
                 end: start + j,
-                norm: fold_str(&s[i..j]),
-                surface: s[i..j].to_string(),
+                norm: fold_cow(&s[i..j]),
+                surface: &s[i..j],
                 kind: Kind::Word,
                 space_before: space,
                 digits: None,
             });
             i = j;
         } else {
-            let norm = fold_str(&s[i..i + cl]);
+            let norm = fold_cow(&s[i..i + cl]);
             if !norm.trim().is_empty() {
                 out.push(Tok {
                     start: start + i,
                     end: start + i + cl,
                     norm,
-                    surface: s[i..i + cl].to_string(),
+                    surface: &s[i..i + cl],
                     kind: Kind::Punct,
                     space_before: space,
                     digits: None,
@@ -192,7 +199,7 @@ pub(crate) fn phrase_tokens(phrase: &str) -> Vec<String> {
     let conv = DigitConventions::default();
     tokenize(phrase, 0, phrase.len(), &conv)
         .into_iter()
-        .map(|t| t.norm)
+        .map(|t| t.norm.into_owned())
         .collect()
 }
 

@@ -96,6 +96,10 @@ pub(crate) fn scan(tables: &Tables, toks: &[Tok]) -> Vec<NumSpan> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !could_start(tables, &toks[i]) {
+            i += 1;
+            continue;
+        }
         match parse_at(tables, toks, i) {
             Some(n) => {
                 i = n.last + 1;
@@ -105,6 +109,16 @@ pub(crate) fn scan(tables: &Tables, toks: &[Tok]) -> Vec<NumSpan> {
         }
     }
     out
+}
+
+/// False when no number can start at `tok`: [`parse_at`] would stop at once, since a number
+/// starts with digits, a number word or a collective phrase.
+fn could_start(t: &Tables, tok: &Tok) -> bool {
+    match tok.kind {
+        Kind::Num => true,
+        Kind::Word => t.number_words.contains(&*tok.norm) || t.collectives.starts_with(&tok.norm),
+        Kind::Punct => t.collectives.starts_with(&tok.norm),
+    }
 }
 
 fn parse_at(t: &Tables, toks: &[Tok], i: usize) -> Option<NumSpan> {
@@ -144,7 +158,7 @@ fn parse_at(t: &Tables, toks: &[Tok], i: usize) -> Option<NumSpan> {
                     if let Some(next) = toks.get(j + 1) {
                         if next.kind == Kind::Word {
                             // A multiplier abbreviation after the digits ("10k", "2.33 k").
-                            if let Some(m) = t.suffixes.get(&next.surface) {
+                            if let Some(m) = t.suffixes.get(next.surface) {
                                 let free = toks
                                     .get(j + 2)
                                     .map_or(true, |a| a.space_before || a.kind != Kind::Word);
@@ -225,7 +239,7 @@ fn parse_at(t: &Tables, toks: &[Tok], i: usize) -> Option<NumSpan> {
 /// whole as the digits after the mark ("point seventy-one" = .71).
 fn decimal_part(t: &Tables, toks: &[Tok], i: usize) -> Option<(usize, f64)> {
     let mark = toks.get(i)?;
-    if mark.kind != Kind::Word || !t.decimal_words.contains(&mark.norm) {
+    if mark.kind != Kind::Word || !t.decimal_words.contains(&*mark.norm) {
         return None;
     }
     let mut digits = String::new();
@@ -272,7 +286,7 @@ fn finish(
         first: i,
         last,
         value: st.value(),
-        weak: last == i && t.weak_one.contains(&toks[i].norm),
+        weak: last == i && t.weak_one.contains(&*toks[i].norm),
         qualifier: None,
         plain: plain && last == i,
         scale: st.ends_scale,
@@ -283,7 +297,7 @@ fn finish(
 }
 
 fn is_joiner(t: &Tables, tok: &Tok) -> bool {
-    (tok.kind == Kind::Word && t.joiners.contains(&tok.norm))
+    (tok.kind == Kind::Word && t.joiners.contains(&*tok.norm))
         || (tok.kind == Kind::Punct && tok.norm == "-")
 }
 

@@ -18,8 +18,8 @@ use crate::fold::{fold_str, slug};
 use crate::languages::{self, LANGUAGES};
 use crate::model::{EntityRecord, EntitySource, EntityType, Span, SpanText};
 use regex::Regex;
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// "(ACR)": an acronym-like token in parentheses.
@@ -58,8 +58,8 @@ impl Learner {
     /// Build from every language's `text.toml`.
     pub fn new() -> Result<Learner, String> {
         let mut l = Learner {
-            not_org_heads: HashSet::new(),
-            connectors: HashSet::new(),
+            not_org_heads: HashSet::default(),
+            connectors: HashSet::default(),
         };
         for d in LANGUAGES {
             let h: Heads = languages::parse(d.lang, "text.toml", d.text)?;

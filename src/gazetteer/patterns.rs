@@ -33,8 +33,8 @@ use crate::model::{
     EntityRecord, EntitySource, EntityType, Lang, Section, Span, SpanText, TextView,
 };
 use regex::Regex;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The lists of one `names.toml`.
@@ -137,8 +137,8 @@ impl PatternFinder {
     /// are never pattern-found.
     pub fn new(gazetteer: &Gazetteer) -> Result<PatternFinder, String> {
         let mut all: Vec<NameLists> = Vec::new();
-        let mut given_names = HashSet::new();
-        let mut heads: HashMap<Option<Lang>, Heads> = HashMap::new();
+        let mut given_names = HashSet::default();
+        let mut heads: HashMap<Option<Lang>, Heads> = HashMap::default();
         for d in LANGUAGES {
             let lists: NameLists = languages::parse(d.lang, "names.toml", d.names)?;
             for key in [Some(d.lang), None] {
@@ -238,7 +238,7 @@ impl PatternFinder {
             if view.section_of(sentence) != Section::Body || is_headline(view, si) {
                 continue;
             }
-            let toks = tokens(text, sentence.span);
+            let toks = tokens(text, folded, sentence.span);
             let heads = self
                 .heads
                 .get(&sentence.lang)
@@ -314,13 +314,13 @@ impl PatternFinder {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            let f = t.folded(text);
+            let f = t.folded();
             if !capitalized(t.of(text)) || !free(entities, t.span) {
                 i += 1;
                 continue;
             }
             // Head first ("Fiscalía Especializada en …").
-            if heads.agency.contains(&f) {
+            if heads.agency.contains(f) {
                 let end = self.complement(text, toks, i + 1, entities, &heads.agency_connectors);
                 let end = defined_end(text, toks, i, entities, &heads.agency_connectors)
                     .map_or(end, |d| d.max(end));
@@ -333,7 +333,7 @@ impl PatternFinder {
                 }
             }
             // Head last ("Treasury Department", "U.S. Attorney's Office for …").
-            if self.all_final_heads.agency_final.contains(&f) && i > 0 {
+            if self.all_final_heads.agency_final.contains(f) && i > 0 {
                 let start = self.modifiers_before(text, toks, i, entities, f == "office");
                 if start < i && capitalized(toks[start].of(text)) {
                     let end =
@@ -365,7 +365,7 @@ impl PatternFinder {
             let gap = &text[p.span.end..toks[start].span.start];
             let joined =
                 gap == " " || (possessive && start == head && (gap == "'s " || gap == "’s "));
-            let fine = (capitalized(p.of(text)) && !self.not_name_strict(&p.folded(text)))
+            let fine = (capitalized(p.of(text)) && !self.not_name_strict(p.folded()))
                 || is_country_acronym(entities, p.span);
             if !joined || !fine || !free(entities, p.span) {
                 break;
@@ -395,7 +395,7 @@ impl PatternFinder {
                 break;
             }
             let w = toks[j].of(text);
-            let content = (capitalized(w) && !self.calendar.contains(&toks[j].folded(text)))
+            let content = (capitalized(w) && !self.calendar.contains(toks[j].folded()))
                 || is_country_acronym(entities, toks[j].span);
             if content && free(entities, toks[j].span) {
                 j += 1;
@@ -414,11 +414,7 @@ impl PatternFinder {
                 {
                     continue;
                 }
-                let phrase = run
-                    .iter()
-                    .map(|t| t.folded(text))
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let phrase = run.iter().map(|t| t.folded()).collect::<Vec<_>>().join(" ");
                 let next = &toks[j + n];
                 if connectors.contains(&phrase)
                     && spaced(text, &run[n - 1], next)
@@ -444,14 +440,11 @@ impl PatternFinder {
     fn starts_person(&self, text: &str, toks: &[Token], j: usize) -> bool {
         let given = |k: usize| {
             k + 1 < toks.len()
-                && self.given_names.contains(&toks[k].folded(text))
+                && self.given_names.contains(toks[k].folded())
                 && capitalized(toks[k + 1].of(text))
                 && spaced(text, &toks[k], &toks[k + 1])
         };
-        let title = self
-            .person_cues
-            .iter()
-            .any(|(t, _)| *t == toks[j].folded(text));
+        let title = self.person_cues.iter().any(|(t, _)| *t == toks[j].folded());
         let capital_next = j + 1 < toks.len()
             && capitalized(toks[j + 1].of(text))
             && spaced(text, &toks[j], &toks[j + 1]);
@@ -477,10 +470,10 @@ impl PatternFinder {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            let f = t.folded(text);
-            if capitalized(t.of(text)) && heads.gang.contains(&f) && free(entities, t.span) {
+            let f = t.folded();
+            if capitalized(t.of(text)) && heads.gang.contains(f) && free(entities, t.span) {
                 let end = self.complement(text, toks, i + 1, entities, &self.particles);
-                if end > i + 1 && !self.is_place_or_demonym(text, &toks[i + 1..end]) {
+                if end > i + 1 && !self.is_place_or_demonym(&toks[i + 1..end]) {
                     // "Primeiro Comando da Capital": capitalized words before the head too.
                     let start = self.modifiers_before(text, toks, i, entities, false);
                     let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
@@ -498,17 +491,17 @@ impl PatternFinder {
                 }
             }
             // Head last, lower case: "the Gulf cartel".
-            if !capitalized(t.of(text)) && self.all_final_heads.gang_final.contains(&f) && i > 0 {
+            if !capitalized(t.of(text)) && self.all_final_heads.gang_final.contains(f) && i > 0 {
                 let mut start = i;
                 while start > 0
                     && spaced(text, &toks[start - 1], &toks[start])
                     && capitalized(toks[start - 1].of(text))
-                    && !self.not_name.contains(&toks[start - 1].folded(text))
+                    && !self.not_name.contains(toks[start - 1].folded())
                     && free(entities, toks[start - 1].span)
                 {
                     start -= 1;
                 }
-                if start < i && !self.is_place_or_demonym(text, &toks[start..i]) {
+                if start < i && !self.is_place_or_demonym(&toks[start..i]) {
                     let span = Span::new(toks[start].span.start, t.span.end);
                     add(
                         entities,
@@ -552,13 +545,13 @@ impl PatternFinder {
             };
             if k < toks.len()
                 && !capitalized(toks[k].of(text))
-                && self.particles.contains(&toks[k].folded(text))
+                && self.particles.contains(toks[k].folded())
             {
                 k += 1;
             }
             if k + 1 >= toks.len()
                 || !capitalized(toks[k].of(text))
-                || !self.gang_articles.contains(&toks[k].folded(text))
+                || !self.gang_articles.contains(toks[k].folded())
             {
                 continue;
             }
@@ -573,11 +566,11 @@ impl PatternFinder {
             while end < toks.len()
                 && spaced(text, &toks[end - 1], &toks[end])
                 && capitalized(toks[end].of(text))
-                && !self.not_name.contains(&toks[end].folded(text))
+                && !self.not_name.contains(toks[end].folded())
             {
                 end += 1;
             }
-            if end > k + 1 && !self.is_place_or_demonym(text, &toks[k + 1..end]) {
+            if end > k + 1 && !self.is_place_or_demonym(&toks[k + 1..end]) {
                 let span = Span::new(toks[k].span.start, toks[end - 1].span.end);
                 add(
                     entities,
@@ -592,12 +585,12 @@ impl PatternFinder {
         }
     }
 
-    fn is_place_or_demonym(&self, text: &str, toks: &[Token]) -> bool {
-        let words: Vec<String> = toks.iter().map(|t| t.folded(text)).collect();
+    fn is_place_or_demonym(&self, toks: &[Token]) -> bool {
+        let words: Vec<&str> = toks.iter().map(|t| t.folded()).collect();
         let joined = words.join(" ");
         self.places.contains(&joined)
             || self.demonyms.contains(&joined)
-            || words.iter().all(|w| self.demonyms.contains(w))
+            || words.iter().all(|w| self.demonyms.contains(*w))
     }
 
     fn people(&self, text: &str, sentence: Span, toks: &[Token], entities: &mut Vec<EntityRecord>) {
@@ -631,7 +624,7 @@ impl PatternFinder {
         let name_word = |t: &Token| {
             let w = t.of(text);
             (capitalized(w) || is_initial(w))
-                && !self.not_name.contains(&t.folded(text))
+                && !self.not_name.contains(t.folded())
                 && free_any(entities, t.span)
         };
         if !name_word(&toks[i]) {
@@ -656,11 +649,7 @@ impl PatternFinder {
                 {
                     continue;
                 }
-                let phrase = run
-                    .iter()
-                    .map(|t| t.folded(text))
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let phrase = run.iter().map(|t| t.folded()).collect::<Vec<_>>().join(" ");
                 if self.particles.contains(&phrase)
                     && spaced(text, &run[n - 1], &toks[j + n])
                     && name_word(&toks[j + n])
@@ -690,7 +679,7 @@ impl PatternFinder {
             self.title_before(&text[sentence.start..run[k].span.start])
                 .map(|t| (k, Some(t)))
         });
-        let given = |k: usize| self.given_names.contains(&run[k].folded(text));
+        let given = |k: usize| self.given_names.contains(run[k].folded());
         let (k, title) = match titled {
             Some(found) => found,
             None if run_at_start && !given(0) => (1, None),
@@ -793,14 +782,14 @@ impl PatternFinder {
     }
 
     fn plausible_person(&self, text: &str, name: &[Token]) -> bool {
-        let words: Vec<String> = name.iter().map(|t| t.folded(text)).collect();
+        let words: Vec<&str> = name.iter().map(|t| t.folded()).collect();
         let caps = name.iter().filter(|t| capitalized(t.of(text))).count();
         if caps < 2 || name.len() > 7 {
             return false;
         }
         if words
             .iter()
-            .any(|w| self.all_heads.contains(w) || self.demonyms.contains(w))
+            .any(|w| self.all_heads.contains(*w) || self.demonyms.contains(*w))
         {
             return false;
         }
@@ -809,19 +798,21 @@ impl PatternFinder {
     }
 }
 
-/// A word of the text with its span.
+/// A word of the text with its span and its folded form (a slice of the document's folded
+/// text, so that tokens cost no allocation).
 #[derive(Clone, Copy, Debug)]
-struct Token {
+struct Token<'f> {
     span: Span,
+    folded: &'f str,
 }
 
-impl Token {
+impl<'f> Token<'f> {
     fn of<'t>(&self, text: &'t str) -> &'t str {
         self.span.of(text)
     }
 
-    fn folded(&self, text: &str) -> String {
-        fold_str(self.of(text))
+    fn folded(&self) -> &'f str {
+        self.folded
     }
 }
 
@@ -831,7 +822,7 @@ fn word_char(c: char) -> bool {
 
 /// Words of `text[span]`: letters and digits, with inner hyphens, apostrophes and dots
 /// ("Jean-François", "d'Artagnan", "U.S."); a trailing possessive "'s" is left out.
-fn tokens(text: &str, span: Span) -> Vec<Token> {
+fn tokens<'f>(text: &str, folded: &'f FoldedText, span: Span) -> Vec<Token<'f>> {
     let s = &text[span.start..span.end];
     let mut out = Vec::new();
     let mut chars = s.char_indices().peekable();
@@ -865,8 +856,10 @@ fn tokens(text: &str, span: Span) -> Vec<Token> {
                 w = &w[..w.len() - poss.len()];
             }
         }
+        let word = Span::new(span.start + i, span.start + i + w.len());
         out.push(Token {
-            span: Span::new(span.start + i, span.start + i + w.len()),
+            span: word,
+            folded: folded.fold_of(word),
         });
     }
     out
@@ -1123,7 +1116,8 @@ mod tests {
     #[test]
     fn tokens_keep_hyphens_initials_and_drop_possessives() {
         let text = "Jean-François J. Lapointe, the DEA's U.S. office.";
-        let got: Vec<&str> = tokens(text, Span::new(0, text.len()))
+        let folded = FoldedText::new(text);
+        let got: Vec<&str> = tokens(text, &folded, Span::new(0, text.len()))
             .iter()
             .map(|t| t.of(text))
             .collect();

@@ -18,7 +18,8 @@ use super::Gazetteer;
 use crate::fold::FoldedText;
 use crate::model::{EntityRecord, EntitySource, EntityType, SpanText};
 use regex::Regex;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 /// Find and resolve every gazetteer entity in `text`.
@@ -31,7 +32,7 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
 
     // 1. What the document names by strong aliases alone.
     let strong = keep_refs(&raw, |r| !is_weak(r));
-    let mut named: HashSet<u32> = HashSet::new();
+    let mut named: HashSet<u32> = HashSet::default();
     for h in select(strong) {
         let distinct: BTreeSet<u32> = h.refs.iter().map(|r| r.entity).collect();
         if distinct.len() == 1 {
@@ -57,7 +58,7 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
 
     // 3. One entity (or one candidate set) per hit.
     let mut order: Vec<Vec<u32>> = Vec::new();
-    let mut mentions: HashMap<Vec<u32>, Vec<SpanText>> = HashMap::new();
+    let mut mentions: HashMap<Vec<u32>, Vec<SpanText>> = HashMap::default();
     for h in select(usable) {
         let all: BTreeSet<u32> = h.refs.iter().map(|r| r.entity).collect();
         let key: Vec<u32> = if all.len() == 1 {
