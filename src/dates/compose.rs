@@ -127,10 +127,10 @@ impl Composer<'_, '_> {
         }
     }
 
-    /// The phrase of `cat` that ends right at token `end` (starting at most 4 tokens before):
-    /// (its first token, value).
+    /// The longest phrase of `cat` that ends right at token `end` (starting at most 6 tokens
+    /// before): (its first token, value).
     fn ending_at(&self, cat: Cat, end: usize) -> Option<(usize, i32)> {
-        (end.saturating_sub(4)..end).find_map(|s| match self.p.lex(cat, s) {
+        (end.saturating_sub(6)..end).find_map(|s| match self.p.lex(cat, s) {
             Some((e, v, _)) if e == end => Some((s, v)),
             _ => None,
         })
