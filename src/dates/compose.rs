@@ -19,8 +19,10 @@
 //!   "2014 through May 2018", "del 3 de marzo a hoy" (two mentions joined by a to-word, or by
 //!   an and-word after a between-word; "now"/"to date" is the reference day): from the start
 //!   of the first to the end of the second, as `2014/2018` when both are the same unit, else
-//!   day to day; a bare weekday after a day is the first such weekday on or after it ("from
-//!   next monday to friday"). Words that open the range stay out of the span, as in the
+//!   day to day (the finer unit when one is a year and the other a month); a bare weekday
+//!   after a day is the first such weekday on or after it ("from next monday to friday"), and
+//!   a year-less end that the resolver put before the start is the one a year later
+//!   ("between now and November 15th" in April). Words that open the range stay out of the span, as in the
 //!   grammar's own ranges;
 //! - **open ranges** (ISO 8601-2 / EDTF `..`), keeping the mention's precision: "after 2016"
 //!   = `2017/..`, "before 2018" = `../2017`, "until April 27" = `../XXXX-04-27` (inclusive),
@@ -406,7 +408,9 @@ impl Composer<'_, '_> {
             };
             // "between now and May 21th": now, then the mention.
             if let (Some(now), Some(r)) = (self.now_before(a.start), self.refday) {
-                if let Some((v, prec)) = span_value(&r.iso(), &a.m.value, false) {
+                if let Some((v, prec)) = span_value(&r.iso(), &a.m.value, false)
+                    .or_else(|| span_value(&r.iso(), &next_year(a)?, false))
+                {
                     let mut like = a.m.clone();
                     like.qualifier = None;
                     like.anchor = Some(format!("reference:{}", r.iso()));
@@ -443,8 +447,11 @@ impl Composer<'_, '_> {
                     }
                 },
             };
+            let season = a.m.precision == Precision::Season;
+            // A year-less end that the resolver put before the start is in the next year.
+            let later = || span_value(&a.m.value, &next_year(items.get(k + 1)?)?, season);
             let Some((value, prec)) =
-                span_value(&a.m.value, &vb, a.m.precision == Precision::Season)
+                span_value(&a.m.value, &vb, season).or_else(|| b.and_then(|_| later()))
             else {
                 k += 1;
                 continue;
@@ -561,6 +568,19 @@ impl Composer<'_, '_> {
             *it = Item { expr: None, ..m };
         }
     }
+}
+
+/// The value of a year-less point whose year the resolver chose, one year later.
+fn next_year(it: &Item) -> Option<String> {
+    let Some(Expr::Point(p)) = it.expr else {
+        return None;
+    };
+    let v = &it.m.value;
+    if p.y.is_some() || it.m.year_inferred || v.contains('/') || !digits(v.get(..4)?) {
+        return None;
+    }
+    let y: i32 = v[..4].parse().ok()?;
+    Some(format!("{:04}{}", y + 1, &v[4..]))
 }
 
 /// Put `item` in place of the mentions it overlaps, in text order; its index.
