@@ -36,8 +36,8 @@
 //! guessed: without a reference date, composed relative dates keep `XXXX-XX-XX` and say what
 //! they are in `relative`; a composition whose parts cannot be put on the calendar (a year-less
 //! "after December") is not made, and the mentions stay as they were. "more than 2 weeks
-//! before today", "the last 3 weeks of this year", business days and times of day are not
-//! composed.
+//! before today", business days and times of day are not composed; "the last 3 weeks of this
+//! year" (a rolling period of another date) is left as its mentions.
 
 use super::calendar::{add_months, days_in_month, Day};
 use super::parse::{Cand, Expr, Parser, Rel, Unit};
@@ -191,7 +191,13 @@ impl Composer<'_, '_> {
                 i += 1;
                 continue;
             };
-            if n < 1 {
+            // "the last 3 weeks of this year" counts back from the end of another date, not
+            // from the reference: not composed.
+            let of_date = self.p.lex(Cat::Of, e).is_some_and(|(j, _, _)| {
+                let j = self.p.lex(Cat::Article, j).map_or(j, |(a, _, _)| a);
+                items.iter().any(|x| x.start == j)
+            });
+            if n < 1 || of_date {
                 i = e;
                 continue;
             }
