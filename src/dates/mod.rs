@@ -3,7 +3,8 @@
 //! Input: a [`TextView`] (sentences with their languages) and an optional
 //! [`ReferenceDate`]. Output: [`DateMention`]s in text order, each a span of the text with a
 //! `value` that is always a string: ISO 8601 with `X` for unknown digits (`XXXX-02-13`), the
-//! containing unit for coarse dates (`2025-03`, `2025`), `start/end` for ranges and lists
+//! containing unit for coarse dates (`2025-03`, `2025`), ISO 8601-2 open ranges (`2017/..`,
+//! `../2017`) that keep the unit of their date, `start/end` for ranges and lists
 //! of consecutive days ("June 12 to 14" → `XXXX-06-12/XXXX-06-14`), a week as the interval
 //! Monday/Sunday (a weekend Saturday/Sunday), a quarter as `2024-01/2024-03`, a decade as
 //! `1990/1999`.
@@ -21,6 +22,11 @@
 //!   lists ("Dec. 6 to 7, 2017", "del 12 al 14 de junio", "les 6 et 7 décembre") and
 //!   relative dates ("yesterday", "this Friday", "el pasado martes", "il y a trois jours").
 //!   Words that only introduce a date ("on", "from", "between", "le") stay out of the span.
+//! - A last pass (`compose.rs`) puts together what spans several mentions or a mention and
+//!   the words around it: open ranges ("after 2016" = `2017/..`, "until April 27" =
+//!   `../XXXX-04-27`), ranges across two mentions ("from this May to Oct 2020", "between Jan
+//!   2019 and now"), arithmetic ("two days after today"), a weekday or day inside a relative
+//!   week or month ("tuesday of last week") and rolling periods ("the next 3 days").
 //! - Numeric dates (03/04/2025) are read in the language's order unless the document's own
 //!   numeric dates show the other order (a first number above 12).
 //!
@@ -50,13 +56,15 @@
 //! - `qualifier` is `early`, `mid` or `late` for parts, `approx` for "around 2014".
 //!
 //! # What this does not do
-//! Times of day, durations ("for three years"), ages, sets ("every Monday"), open ranges
-//! ("since 2017" is the year 2017) and holidays are not dates here. Four-digit numbers are
+//! Times of day, durations ("for three years"), ages, sets ("every Monday") and holidays are
+//! not dates here; "since 2017" is the year 2017 (the start of a state is dated by it), while
+//! other open ranges are (see `compose.rs`). Four-digit numbers are
 //! years only when nothing around them says otherwise ("Executive Order 13773", "No. 2017",
 //! "2000 members", "5,000" are not). "today" meaning "nowadays" ("is today one of the most
 //! dangerous…") is left out; offsets from an undated event ("a day prior") are not dates.
 
 pub(crate) mod calendar;
+mod compose;
 mod parse;
 mod table;
 mod token;
@@ -253,18 +261,21 @@ impl DateExtractor {
                 paragraph: s.paragraph,
                 anchors: &mut anchors,
             };
+            let mut items = Vec::new();
             let mut i = 0;
             while i < toks.len() {
                 match parser.parse_at(i) {
                     Some((e, cands)) => {
                         for c in cands {
-                            out.push(r.resolve(&c));
+                            items.push(compose::Item::new(&c, r.resolve(&c)));
                         }
                         i = e.max(i + 1);
                     }
                     None => i += 1,
                 }
             }
+            compose::compose(&parser, view.text, refday, &mut items);
+            out.extend(items.into_iter().map(|it| it.m));
         }
         out
     }

@@ -65,6 +65,19 @@ struct RawTable {
     past_cues: Vec<String>,
     future_suffixes: Vec<String>,
     past_suffixes: Vec<String>,
+    // composition (compose.rs)
+    open_after: Vec<String>,
+    open_from: Vec<String>,
+    open_before: Vec<String>,
+    open_until: Vec<String>,
+    open_from_after: Vec<String>,
+    open_until_after: Vec<String>,
+    range_now: Vec<String>,
+    shift_after: Vec<String>,
+    shift_before: Vec<String>,
+    rolling_next: Vec<String>,
+    rolling_last: Vec<String>,
+    period_links: Vec<String>,
 }
 
 /// What a phrase of the table means.
@@ -109,6 +122,21 @@ pub(crate) enum Cat {
     NotYearAfter,
     FutureCue,
     PastCue,
+    // composition (compose.rs)
+    /// Before a date, opening a range: value 1 after it (exclusive), 0 from it on.
+    OpenStart,
+    /// Before a date, closing a range: value -1 before it (exclusive), 0 up to it.
+    OpenEnd,
+    /// After a date: "or later" (value 0, from it on), "or earlier" (value 1, up to it).
+    OpenAfter,
+    /// "now", "date" ("to date"): the reference day as the end of a range.
+    Now,
+    /// Between a count and a date: value 1 after ("two days after"), -1 before.
+    Shift,
+    /// Around a count of units: value 1 the next ("next 3 days"), -1 the last.
+    Rolling,
+    /// Between a weekday or day and the period that holds it: "of", "de la".
+    PeriodLink,
 }
 
 /// One phrase of the lexicon.
@@ -233,6 +261,26 @@ impl LangTable {
         }
         for w in &raw.past_cues {
             t.add(w, Cat::PastCue, 0, false);
+        }
+        // composition (compose.rs)
+        let compose: [(&Vec<String>, Cat, i32); 12] = [
+            (&raw.open_after, Cat::OpenStart, 1),
+            (&raw.open_from, Cat::OpenStart, 0),
+            (&raw.open_before, Cat::OpenEnd, -1),
+            (&raw.open_until, Cat::OpenEnd, 0),
+            (&raw.open_from_after, Cat::OpenAfter, 0),
+            (&raw.open_until_after, Cat::OpenAfter, 1),
+            (&raw.range_now, Cat::Now, 0),
+            (&raw.shift_after, Cat::Shift, 1),
+            (&raw.shift_before, Cat::Shift, -1),
+            (&raw.rolling_next, Cat::Rolling, 1),
+            (&raw.rolling_last, Cat::Rolling, -1),
+            (&raw.period_links, Cat::PeriodLink, 0),
+        ];
+        for (words, cat, val) in compose {
+            for w in words {
+                t.add(w, cat, val, false);
+            }
         }
         // Suffixes compare with the lower-cased surface, accents kept ("rá" is not "ra").
         t.future_suffixes = raw

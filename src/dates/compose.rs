@@ -1,0 +1,730 @@
+//! Composition: dates made of several mentions of one sentence, or of a mention and the words
+//! around it, after the grammar (`parse.rs`) has read every single mention and the resolver
+//! has given each its value.
+//!
+//! The words come from the sentence's language table (the keys under `# composition` in each
+//! `dates.toml`). In order:
+//! - **rolling periods**: "next 3 days", "the 5 past years", "los próximos tres días", "las
+//!   10 semanas anteriores", "les trois prochains jours": the days from the day after the reference to that many units
+//!   later (`2016-11-08/2016-11-10`), or from that many units back to the day before it;
+//!   `relative` says `next-3-days`, `last-5-years`;
+//! - **a weekday or day inside a relative week or month**: "tuesday of last week", "next week
+//!   on Tuesday", "el martes de la semana pasada", "first Monday of next month", "the 15th day
+//!   of next month": that day;
+//! - **arithmetic**: "two days after today", "3 weeks from tomorrow", "2 weeks before May 13
+//!   1999", "in two years since 2011" (a count of units, a shift word, a date: the first day
+//!   of the date moved by that many units), and "2 weeks and 2 days ago" (a count added to a
+//!   counted relative date);
+//! - **ranges across two mentions**: "from this May to Oct 2020", "between Jan 2019 and now",
+//!   "2014 through May 2018", "del 3 de marzo a hoy" (two mentions joined by a to-word, or by
+//!   an and-word after a between-word; "now"/"to date" is the reference day): from the start
+//!   of the first to the end of the second, as `2014/2018` when both are the same unit, else
+//!   day to day (the finer unit when one is a year and the other a month); a bare weekday
+//!   after a day is the first such weekday on or after it ("from next monday to friday"), and
+//!   a year-less end that the resolver put before the start is the one a year later
+//!   ("between now and November 15th" in April). Words that open the range stay out of the span, as in the
+//!   grammar's own ranges;
+//! - **open ranges** (ISO 8601-2 / EDTF `..`), keeping the mention's precision: "after 2016"
+//!   = `2017/..`, "before 2018" = `../2017`, "until April 27" = `../XXXX-04-27` (inclusive),
+//!   "starting January 7th" and "2018 or later" = from it on, "2018 or earlier" = up to it.
+//!   A date with a part qualifier keeps its unit: "after mid May" = `XXXX-05/..`, qualifier
+//!   `mid`. The words are part of the span.
+//!
+//! # What this does not do
+//! "since 2017", "desde 2023", "depuis 2019" stay the year 2017: the start of a state that
+//! lasts is dated by it (as the gold annotations write it); "since" opens no range. Nothing is
+//! guessed: without a reference date, composed relative dates keep `XXXX-XX-XX` and say what
+//! they are in `relative`; a composition whose parts cannot be put on the calendar (a year-less
+//! "after December") is not made, and the mentions stay as they were. "more than 2 weeks
+//! before today", business days and times of day are not composed; "the last 3 weeks of this
+//! year" (a rolling period of another date) is left as its mentions.
+
+use super::calendar::{add_months, days_in_month, Day};
+use super::parse::{Cand, Expr, Parser, Rel, Unit};
+use super::table::Cat;
+use super::token::Kind;
+use super::WEEKDAY_NAMES;
+use crate::model::{DateMention, Precision};
+
+/// One mention of a sentence, with its token span and, when the grammar read it, its
+/// expression.
+pub(crate) struct Item {
+    start: usize,
+    end: usize,
+    expr: Option<Expr>,
+    pub m: DateMention,
+}
+
+impl Item {
+    pub fn new(c: &Cand, m: DateMention) -> Item {
+        Item {
+            start: c.start,
+            end: c.end,
+            expr: Some(c.expr),
+            m,
+        }
+    }
+}
+
+const UNIT_NAMES: [&str; 5] = ["day", "week", "month", "year", "weekend"];
+
+/// Compose the mentions of one sentence (in text order; they stay in text order).
+pub(crate) fn compose(p: &Parser, text: &str, refday: Option<Day>, items: &mut Vec<Item>) {
+    let c = Composer { p, text, refday };
+    c.rolling(items);
+    c.in_period(items);
+    c.shifts(items);
+    c.ranges(items);
+    c.open(items);
+}
+
+struct Composer<'a, 'b> {
+    p: &'a Parser<'b>,
+    text: &'a str,
+    refday: Option<Day>,
+}
+
+impl Composer<'_, '_> {
+    /// A mention over tokens `s..e` with `value`, the other fields from `like`.
+    fn mention(
+        &self,
+        s: usize,
+        e: usize,
+        value: String,
+        prec: Precision,
+        like: &DateMention,
+    ) -> Item {
+        let start = self.p.toks[s].start;
+        let end = self.p.toks[e - 1].end;
+        Item {
+            start: s,
+            end: e,
+            expr: None,
+            m: DateMention {
+                start,
+                end,
+                text: self.text[start..end].to_string(),
+                value,
+                precision: prec,
+                qualifier: like.qualifier.clone(),
+                relative: like.relative.clone(),
+                year_inferred: like.year_inferred,
+                anchor: like.anchor.clone(),
+            },
+        }
+    }
+
+    /// A mention made from words only, resolved against the reference when there is one.
+    fn fresh(&self, value: String, relative: String) -> DateMention {
+        DateMention {
+            start: 0,
+            end: 0,
+            text: String::new(),
+            value,
+            precision: Precision::Day,
+            qualifier: None,
+            relative: Some(relative),
+            year_inferred: false,
+            anchor: self.refday.map(|r| format!("reference:{}", r.iso())),
+        }
+    }
+
+    /// The longest phrase of `cat` that ends right at token `end` (starting at most 6 tokens
+    /// before): (its first token, value).
+    fn ending_at(&self, cat: Cat, end: usize) -> Option<(usize, i32)> {
+        (end.saturating_sub(6)..end).find_map(|s| match self.p.lex(cat, s) {
+            Some((e, v, _)) if e == end => Some((s, v)),
+            _ => None,
+        })
+    }
+
+    /// A count: digits or a number word.
+    fn count(&self, i: usize) -> Option<(usize, i32)> {
+        let t = self.p.toks.get(i)?;
+        if t.kind == Kind::Num && t.digits() <= 3 {
+            return Some((i + 1, t.num? as i32));
+        }
+        self.p.lex(Cat::Number, i).map(|(j, v, _)| (j, v))
+    }
+
+    /// "3 days", "two weeks": (end, count, unit value 0 day .. 3 year).
+    fn count_unit(&self, i: usize) -> Option<(usize, i32, i32)> {
+        let (j, n) = self.count(i)?;
+        let (k, u, _) = self.p.lex(Cat::Unit, j)?;
+        (u <= 3).then_some((k, n, u))
+    }
+
+    /// A count of units ending right at token `end`: (its first token, count, unit).
+    fn count_unit_ending_at(&self, end: usize) -> Option<(usize, i32, i32)> {
+        (end.saturating_sub(5)..end).find_map(|s| match self.count_unit(s) {
+            Some((e, n, u)) if e == end => Some((s, n, u)),
+            _ => None,
+        })
+    }
+
+    /// "next 3 days", "3 next days", "the 5 past years".
+    fn rolling(&self, items: &mut Vec<Item>) {
+        let mut i = 0;
+        while i < self.p.toks.len() {
+            let hit = match self.p.lex(Cat::Rolling, i) {
+                Some((j, dir, _)) => self.count_unit(j).map(|(e, n, u)| (e, n, u, dir)),
+                // "the 5 past years": only after an article or a preposition ("only 3 next
+                // week" counts people).
+                None => self.count(i).and_then(|(j, n)| {
+                    let opened = i > 0
+                        && (self.ending_at(Cat::Article, i).is_some()
+                            || self.ending_at(Cat::Preposition, i).is_some());
+                    if !opened {
+                        return None;
+                    }
+                    // "the 5 past years", or "los 2 días siguientes".
+                    if let Some((k, dir, _)) = self.p.lex(Cat::Rolling, j) {
+                        let (e, u, _) = self.p.lex(Cat::Unit, k)?;
+                        return (u <= 3).then_some((e, n, u, dir));
+                    }
+                    let (k, u, _) = self.p.lex(Cat::Unit, j)?;
+                    let (e, dir, _) = self.p.lex(Cat::Rolling, k)?;
+                    (u <= 3).then_some((e, n, u, dir))
+                }),
+            };
+            let Some((e, n, u, dir)) = hit else {
+                i += 1;
+                continue;
+            };
+            // "the last 3 weeks of this year" counts back from the end of another date, not
+            // from the reference: not composed.
+            let of_date = self.p.lex(Cat::Of, e).is_some_and(|(j, _, _)| {
+                let j = self.p.lex(Cat::Article, j).map_or(j, |(a, _, _)| a);
+                items.iter().any(|x| x.start == j)
+            });
+            if n < 1 || of_date {
+                i = e;
+                continue;
+            }
+            let value = match self.refday {
+                Some(r) if dir > 0 => format!("{}/{}", r.add_days(1).iso(), shift(r, u, n).iso()),
+                Some(r) => format!("{}/{}", shift(r, u, -n).iso(), r.add_days(-1).iso()),
+                None => "XXXX-XX-XX/XXXX-XX-XX".to_string(),
+            };
+            let rel = format!(
+                "{}-{n}-{}s",
+                if dir > 0 { "next" } else { "last" },
+                UNIT_NAMES[u as usize]
+            );
+            let like = self.fresh(value.clone(), rel);
+            let item = self.mention(i, e, value, Precision::Day, &like);
+            put(items, item);
+            i = e;
+        }
+    }
+
+    /// "tuesday of last week", "next week on Tuesday", "first Monday of next month", "the
+    /// 15th day of next month".
+    fn in_period(&self, items: &mut Vec<Item>) {
+        let mut k = 0;
+        while k < items.len() {
+            let it = &items[k];
+            let week = matches!(it.expr, Some(Expr::Rel(Rel::Unit(Unit::Week, _))));
+            let month = it.m.precision == Precision::Month && !it.m.value.contains('/');
+            if !week && !month {
+                k += 1;
+                continue;
+            }
+            // What comes before: a weekday (with an ordinal in a month) or a day number, then
+            // maybe a link word.
+            let link = self
+                .ending_at(Cat::PeriodLink, it.start)
+                .map_or(it.start, |(s, _)| s);
+            let mut found = None;
+            for end in [link, it.start] {
+                if let Some((s, wd)) = self.weekday_ending_at(end) {
+                    let nth = if month {
+                        self.ending_at(Cat::OrdinalWord, s)
+                    } else {
+                        None
+                    };
+                    if week || nth.is_some() {
+                        let first = nth.map_or(s, |(o, _)| o);
+                        found = Some((first, it.end, Some(wd), nth.map_or(0, |(_, n)| n)));
+                        break;
+                    }
+                }
+                if month {
+                    if let Some((s, d)) = self.day_ending_at(end) {
+                        found = Some((s, it.end, None, d as i32));
+                        break;
+                    }
+                }
+            }
+            // A week then its weekday: "next week Mon", "next week on Tuesday".
+            if found.is_none() && week {
+                let j = self
+                    .p
+                    .lex(Cat::PeriodLink, it.end)
+                    .map_or(it.end, |(j, _, _)| j);
+                if let Some((e, wd, abbr)) = self.p.lex(Cat::Weekday, j) {
+                    let dot = self.p.toks.get(e).is_some_and(|t| t.norm == "." && t.glued);
+                    let e = if abbr && dot { e + 1 } else { e };
+                    found = Some((it.start, e, Some(wd as u32), 0));
+                }
+            }
+            let Some((s, e, wd, n)) = found else {
+                k += 1;
+                continue;
+            };
+            let bounds = bounds(&it.m.value);
+            let value = match (wd, bounds) {
+                (Some(wd), Some((first, _))) if week => {
+                    Some(first.add_days(i64::from(wd) - i64::from(first.weekday())))
+                }
+                (Some(wd), Some((first, last))) => {
+                    let off = (wd + 7 - first.weekday()) % 7;
+                    let d = first.add_days(i64::from(off) + 7 * i64::from(n - 1));
+                    (d <= last).then_some(d)
+                }
+                (None, Some((first, _))) => {
+                    let d = n as u32;
+                    (d <= days_in_month(Some(first.y), first.m)).then_some(Day { d, ..first })
+                }
+                _ => None,
+            }
+            .map(|d| d.iso());
+            let value = match value {
+                Some(v) => v,
+                // A year-less month keeps its month: "the 15th of March" is XXXX-03-15.
+                None if wd.is_none() && it.m.value.len() == 7 => {
+                    format!("{}-{n:02}", it.m.value)
+                }
+                None if it.m.value.contains('X') => "XXXX-XX-XX".to_string(),
+                None => {
+                    k += 1;
+                    continue;
+                }
+            };
+            let mut like = it.m.clone();
+            like.relative = it.m.relative.as_ref().map(|r| match wd {
+                Some(wd) => format!("{}-of-{r}", WEEKDAY_NAMES[wd as usize]),
+                None => format!("day-{n}-of-{r}"),
+            });
+            let item = self.mention(s, e, value, Precision::Day, &like);
+            k = put(items, item) + 1;
+        }
+    }
+
+    /// A weekday name ending right at token `end`: (its first token, Monday = 0).
+    fn weekday_ending_at(&self, end: usize) -> Option<(usize, u32)> {
+        (end.saturating_sub(3)..end).find_map(|s| match self.p.lex(Cat::Weekday, s) {
+            Some((e, wd, _)) if e == end || (e + 1 == end && self.p.toks[e].norm == ".") => {
+                Some((s, wd as u32))
+            }
+            _ => None,
+        })
+    }
+
+    /// A day number with its ordinal suffix ("15th", "1er"), maybe a day word after it ("the
+    /// 15th day"), ending right at token `end`: (its first token, the day).
+    fn day_ending_at(&self, end: usize) -> Option<(usize, u32)> {
+        let end = match self.ending_at(Cat::Unit, end) {
+            Some((s, 0)) => s,
+            _ => end,
+        };
+        if end < 2 {
+            return None;
+        }
+        let (num, suffix) = (&self.p.toks[end - 2], &self.p.toks[end - 1]);
+        let d = num.num.filter(|d| (1..=31).contains(d))?;
+        let ok = num.kind == Kind::Num
+            && num.digits() <= 2
+            && suffix.glued
+            && self.p.t.ordinal_suffixes.contains(&suffix.norm);
+        ok.then_some((end - 2, d))
+    }
+
+    /// "two days after today", "3 weeks from tomorrow", "in two years since 2011", "2 weeks
+    /// and 2 days ago".
+    fn shifts(&self, items: &mut Vec<Item>) {
+        let mut k = 0;
+        while k < items.len() {
+            let it = &items[k];
+            let (s, n, u, base) = if let Some((w, dir)) = self.ending_at(Cat::Shift, it.start) {
+                // A count of units, or a counted relative date ("in two years").
+                let prev = items[..k].last().filter(|p| p.end == w);
+                let counted = match prev.and_then(|p| p.expr.map(|e| (p.start, e))) {
+                    Some((ps, Expr::Rel(Rel::Shift(u, n)))) => {
+                        unit_value(u).map(|u| (ps, n.abs(), u))
+                    }
+                    _ => self.count_unit_ending_at(w),
+                };
+                let Some((s, n, u)) = counted else {
+                    k += 1;
+                    continue;
+                };
+                (s, n * dir, u, bounds(&it.m.value).map(|b| b.0))
+            } else if let (Some(Expr::Rel(Rel::Shift(_, m))), Some((a, _))) =
+                (it.expr, self.ending_at(Cat::And, it.start))
+            {
+                // Not a count that belongs to an earlier date ("the last 3 months and 2 days
+                // ago").
+                let free = |s: usize| items[..k].iter().all(|x| x.end <= s);
+                let Some((s, n, u)) = self.count_unit_ending_at(a).filter(|c| free(c.0)) else {
+                    k += 1;
+                    continue;
+                };
+                (s, n * m.signum(), u, Day::parse(&it.m.value))
+            } else {
+                k += 1;
+                continue;
+            };
+            let value = match base {
+                Some(d) => shift(d, u, n).iso(),
+                None if it.m.relative.is_some() => "XXXX-XX-XX".to_string(),
+                None => {
+                    k += 1;
+                    continue;
+                }
+            };
+            let mut like = it.m.clone();
+            like.relative = it.m.relative.as_ref().map(|r| {
+                let dir = if n < 0 { "before" } else { "after" };
+                format!("{}-{}s-{dir}-{r}", n.abs(), UNIT_NAMES[u as usize])
+            });
+            let item = self.mention(s, it.end, value, Precision::Day, &like);
+            k = put(items, item) + 1;
+        }
+    }
+
+    /// Two mentions joined by a to-word (or an and-word after a between-word), or a mention
+    /// and "now".
+    fn ranges(&self, items: &mut Vec<Item>) {
+        let mut k = 0;
+        while k < items.len() {
+            let a = &items[k];
+            let between = self.ending_at(Cat::RangeBetween, a.start).is_some()
+                || self
+                    .ending_at(Cat::Article, a.start)
+                    .is_some_and(|(s, _)| self.ending_at(Cat::RangeBetween, s).is_some());
+            let joined = |i: usize| {
+                let to = self.p.lex(Cat::RangeTo, i).map(|(j, _, _)| j);
+                let and = self.p.lex(Cat::And, i).map(|(j, _, _)| j);
+                if between {
+                    and.or(to)
+                } else {
+                    to
+                }
+            };
+            // "between now and May 21th": now, then the mention.
+            if let (Some(now), Some(r)) = (self.now_before(a.start), self.refday) {
+                if let Some((v, prec)) = span_value(&r.iso(), &a.m.value, false)
+                    .or_else(|| span_value(&r.iso(), &next_year(a)?, false))
+                {
+                    let mut like = a.m.clone();
+                    like.qualifier = None;
+                    like.anchor = Some(format!("reference:{}", r.iso()));
+                    like.relative =
+                        Some(format!("now/{}", a.m.relative.as_deref().unwrap_or("date")));
+                    let item = self.mention(now, a.end, v, prec, &like);
+                    k = put(items, item) + 1;
+                    continue;
+                }
+            }
+            let Some(j) = joined(a.end) else {
+                k += 1;
+                continue;
+            };
+            // The second end: the next mention right there, or "now".
+            let b = items.get(k + 1).filter(|b| b.start == j);
+            let (end, vb, bm) = match b {
+                Some(b) => {
+                    let mut vb = b.m.value.clone();
+                    // "from next monday to friday": the first such weekday from the start.
+                    if let (Some(Expr::Rel(Rel::Weekday(wd, None))), Some(da)) =
+                        (b.expr, Day::parse(&a.m.value))
+                    {
+                        let off = (wd + 7 - da.weekday()) % 7;
+                        vb = da.add_days(i64::from(off)).iso();
+                    }
+                    (b.end, vb, Some(&b.m))
+                }
+                None => match (self.p.lex(Cat::Now, j), self.refday) {
+                    (Some((e, _, _)), Some(r)) => (e, r.iso(), None),
+                    _ => {
+                        k += 1;
+                        continue;
+                    }
+                },
+            };
+            let season = a.m.precision == Precision::Season;
+            // A year-less end that the resolver put before the start is in the next year.
+            let later = || span_value(&a.m.value, &next_year(items.get(k + 1)?)?, season);
+            let Some((value, prec)) =
+                span_value(&a.m.value, &vb, season).or_else(|| b.and_then(|_| later()))
+            else {
+                k += 1;
+                continue;
+            };
+            let mut like = a.m.clone();
+            like.qualifier = None;
+            like.year_inferred = a.m.year_inferred || bm.is_some_and(|m| m.year_inferred);
+            like.anchor =
+                a.m.anchor
+                    .clone()
+                    .or_else(|| bm.and_then(|m| m.anchor.clone()));
+            like.relative = match (&a.m.relative, bm.and_then(|m| m.relative.as_ref())) {
+                (None, None) if bm.is_some() => None,
+                (ra, rb) => Some(format!(
+                    "{}/{}",
+                    ra.as_deref().unwrap_or("date"),
+                    rb.map_or(if bm.is_some() { "date" } else { "now" }, String::as_str)
+                )),
+            };
+            let item = self.mention(a.start, end, value, prec, &like);
+            k = put(items, item) + 1;
+        }
+    }
+
+    /// "now" after an opening word and before a joining word that ends right at token `b`
+    /// ("between now and", "from now to"): the first token of "now".
+    fn now_before(&self, b: usize) -> Option<usize> {
+        (b.saturating_sub(6)..b).find_map(|s| {
+            let (e, _, _) = self.p.lex(Cat::Now, s)?;
+            let between = self.ending_at(Cat::RangeBetween, s).is_some();
+            let from = self.ending_at(Cat::RangeFrom, s).is_some();
+            let to = self.p.lex(Cat::RangeTo, e).map(|(j, _, _)| j);
+            let and = self.p.lex(Cat::And, e).map(|(j, _, _)| j);
+            let joined = (between && (and == Some(b) || to == Some(b))) || (from && to == Some(b));
+            joined.then_some(s)
+        })
+    }
+
+    /// "after 2016", "until April 27", "2018 or later".
+    fn open(&self, items: &mut [Item]) {
+        let starts: Vec<usize> = items.iter().map(|x| x.start).collect();
+        for it in items.iter_mut() {
+            let (a, b) =
+                it.m.value
+                    .split_once('/')
+                    .unwrap_or((&it.m.value, &it.m.value));
+            // Not a closed range of two dates ("2010 to 2018 or before 2000"): only a date
+            // that is one unit (a week, a quarter are ranges of one).
+            let closed = a != b && !matches!(it.expr, Some(Expr::Rel(_) | Expr::Point(_)));
+            if closed || it.m.precision == Precision::Season {
+                continue;
+            }
+            let part = it.m.qualifier.as_deref().is_some_and(|q| q != "approx");
+            // The longest opening word, maybe with an article: "no later than" over "later
+            // than", "after the 15th".
+            let at = self
+                .ending_at(Cat::Article, it.start)
+                .map_or(it.start, |(s, _)| s);
+            let before = [at, it.start]
+                .into_iter()
+                .flat_map(|end| {
+                    let start = self
+                        .ending_at(Cat::OpenStart, end)
+                        .map(|(s, v)| (s, it.end, if v == 1 { 1 } else { 0 }));
+                    let end = self
+                        .ending_at(Cat::OpenEnd, end)
+                        .map(|(s, v)| (s, it.end, if v == -1 { 2 } else { 3 }));
+                    [start, end]
+                })
+                .flatten()
+                .min_by_key(|h| h.0);
+            // "2018 or later", but not "2018 or later than 2020", "2016 and after 6PM".
+            let after = || {
+                let (e, v, _) = self.p.lex(Cat::OpenAfter, it.end)?;
+                let next = self.p.toks.get(e);
+                let longer = |cat| self.p.lex(cat, e - 1).is_some_and(|(x, _, _)| x > e);
+                let more = next.is_some_and(|t| t.kind == Kind::Num)
+                    || longer(Cat::OpenStart)
+                    || longer(Cat::OpenEnd)
+                    || self.p.lex(Cat::Of, e).is_some()
+                    || starts.iter().any(|&x| x >= e && x <= e + 2);
+                (!more).then_some((it.start, e, if v == 0 { 0 } else { 3 }))
+            };
+            // 0 from it on, 1 after it, 2 before it, 3 up to it.
+            let Some((s, e, how)) = before.or_else(after) else {
+                continue;
+            };
+            // "3 days starting from next Monday", "the week beginning February 4": that many
+            // units from the date on.
+            if how == 0 && e == it.end {
+                let counted = self.count_unit_ending_at(s).or_else(|| {
+                    let (u0, u, _) = self.p.lex(Cat::Unit, s.checked_sub(1)?)?;
+                    let a = self.ending_at(Cat::Article, s - 1)?.0;
+                    (u0 == s && u <= 3).then_some((a, 1, u))
+                });
+                if let (Some((cs, n, u)), Some(first)) = (counted, Day::parse(a)) {
+                    let last = shift(first, u, n).add_days(-1);
+                    let value = format!("{}/{}", first.iso(), last.iso());
+                    let m = self.mention(cs, e, value, Precision::Day, &it.m);
+                    *it = Item { expr: None, ..m };
+                    continue;
+                }
+            }
+            let value = match how {
+                0 => Some(format!("{a}/..")),
+                1 if part => Some(format!("{a}/..")),
+                1 => step(b, 1).map(|v| format!("{v}/..")),
+                2 if part => Some(format!("../{b}")),
+                2 => step(a, -1).map(|v| format!("../{v}")),
+                _ => Some(format!("../{b}")),
+            };
+            let Some(value) = value else { continue };
+            let m = self.mention(s, e, value, it.m.precision, &it.m);
+            *it = Item { expr: None, ..m };
+        }
+    }
+}
+
+/// The value of a year-less point whose year the resolver chose, one year later.
+fn next_year(it: &Item) -> Option<String> {
+    let Some(Expr::Point(p)) = it.expr else {
+        return None;
+    };
+    let v = &it.m.value;
+    if p.y.is_some() || it.m.year_inferred || v.contains('/') || !digits(v.get(..4)?) {
+        return None;
+    }
+    let y: i32 = v[..4].parse().ok()?;
+    Some(format!("{:04}{}", y + 1, &v[4..]))
+}
+
+/// Put `item` in place of the mentions it overlaps, in text order; its index.
+fn put(items: &mut Vec<Item>, item: Item) -> usize {
+    items.retain(|x| x.end <= item.start || x.start >= item.end);
+    let at = items.partition_point(|x| x.start < item.start);
+    items.insert(at, item);
+    at
+}
+
+fn unit_value(u: Unit) -> Option<i32> {
+    match u {
+        Unit::Day => Some(0),
+        Unit::Week => Some(1),
+        Unit::Month => Some(2),
+        Unit::Year => Some(3),
+        _ => None,
+    }
+}
+
+/// A day moved by `n` units (0 day, 1 week, 2 month, 3 year; the last day of a shorter month).
+fn shift(d: Day, unit: i32, n: i32) -> Day {
+    match unit {
+        0 => d.add_days(i64::from(n)),
+        1 => d.add_days(7 * i64::from(n)),
+        _ => {
+            let k = if unit == 2 { n } else { 12 * n };
+            let (y, m) = add_months(d.y, d.m, k);
+            Day {
+                y,
+                m,
+                d: d.d.min(days_in_month(Some(y), m)),
+            }
+        }
+    }
+}
+
+fn digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// The first and last day of one end of a value: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn part_bounds(s: &str) -> Option<(Day, Day)> {
+    match s.len() {
+        4 if digits(s) => {
+            let y = s.parse().ok()?;
+            Some((Day { y, m: 1, d: 1 }, Day { y, m: 12, d: 31 }))
+        }
+        7 if digits(&s[..4]) && digits(&s[5..]) && &s[4..5] == "-" => {
+            let (y, m) = (s[..4].parse().ok()?, s[5..].parse().ok()?);
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            let last = days_in_month(Some(y), m);
+            Some((Day { y, m, d: 1 }, Day { y, m, d: last }))
+        }
+        10 => Day::parse(s).filter(|_| digits(&s[..4])).map(|d| (d, d)),
+        _ => None,
+    }
+}
+
+/// The first and last day of a resolved value (a day, month or year, or a range of them).
+fn bounds(v: &str) -> Option<(Day, Day)> {
+    let (a, b) = v.split_once('/').unwrap_or((v, v));
+    Some((part_bounds(a)?.0, part_bounds(b)?.1))
+}
+
+/// One end of a value moved by `k` of its own units (`2016` → `2017`, `2016-12` → `2017-01`).
+fn step(s: &str, k: i32) -> Option<String> {
+    let (first, _) = part_bounds(s)?;
+    Some(match s.len() {
+        4 => format!("{:04}", first.y + k),
+        7 => {
+            let (y, m) = add_months(first.y, first.m, k);
+            format!("{y:04}-{m:02}")
+        }
+        _ => first.add_days(i64::from(k)).iso(),
+    })
+}
+
+/// The range from the start of `a` to the end of `b`: `2014/2018` when both ends are the same
+/// unit, else day to day; `None` when it cannot be put on the calendar or runs backwards.
+fn span_value(a: &str, b: &str, season: bool) -> Option<(String, Precision)> {
+    if season {
+        return None;
+    }
+    let sa = a.split('/').next()?;
+    let eb = b.rsplit('/').next()?;
+    let (first, _) = part_bounds(sa)?;
+    let (_, last) = part_bounds(eb)?;
+    if first > last {
+        return None;
+    }
+    if sa.len() == eb.len() {
+        let prec = match sa.len() {
+            4 => Precision::Year,
+            7 => Precision::Month,
+            _ => Precision::Day,
+        };
+        return Some((format!("{sa}/{eb}"), prec));
+    }
+    // The finer unit of the two: "2014 through May 2018" is 2014-01/2018-05.
+    if sa.len().max(eb.len()) == 7 {
+        let (fy, fm, ly, lm) = (first.y, first.m, last.y, last.m);
+        return Some((format!("{fy:04}-{fm:02}/{ly:04}-{lm:02}"), Precision::Month));
+    }
+    Some((format!("{}/{}", first.iso(), last.iso()), Precision::Day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_arithmetic() {
+        assert_eq!(step("2016", 1).as_deref(), Some("2017"));
+        assert_eq!(step("2016-12", 1).as_deref(), Some("2017-01"));
+        assert_eq!(step("2018-01-01", -1).as_deref(), Some("2017-12-31"));
+        assert_eq!(step("XXXX-12", 1), None);
+        let d = Day::parse("2020-01-31").unwrap();
+        assert_eq!(shift(d, 2, 1).iso(), "2020-02-29");
+        assert_eq!(shift(d, 1, -2).iso(), "2020-01-17");
+        assert_eq!(
+            span_value("2014", "2018-05", false),
+            Some(("2014-01/2018-05".into(), Precision::Month))
+        );
+        assert_eq!(
+            span_value("2019-01", "2020-04-26", false),
+            Some(("2019-01-01/2020-04-26".into(), Precision::Day))
+        );
+        assert_eq!(
+            span_value("2018-05", "2020-10", false),
+            Some(("2018-05/2020-10".into(), Precision::Month))
+        );
+        assert_eq!(span_value("2019", "2018", false), None);
+        assert_eq!(
+            bounds("2016-11-14/2016-11-20").map(|(a, b)| (a.iso(), b.iso())),
+            Some(("2016-11-14".into(), "2016-11-20".into()))
+        );
+    }
+}
