@@ -146,8 +146,9 @@ impl DateExtractor {
         let numeric = Regex::new(
             r"(?x)
             (?:^|[^0-9])
-            ([0-9]{1,2}) [/.\-] ([0-9]{1,2}) [/.\-] (?:[0-9]{4}|[0-9]{2})
-            (?:[^0-9]|$)",
+            (?:([0-9]{1,2})/([0-9]{1,2})/|([0-9]{1,2})\.([0-9]{1,2})\.|([0-9]{1,2})-([0-9]{1,2})-)
+            (?:[0-9]{4}|[0-9]{2})   # the same separator twice (not a time range)
+            (?:$|[^0-9.:]|[.:](?:$|[^0-9]))",
         )
         .map_err(|e| e.to_string())?;
         Ok(DateExtractor {
@@ -219,8 +220,9 @@ impl DateExtractor {
     fn document_order(&self, text: &str) -> Option<bool> {
         let (mut day_first, mut month_first) = (false, false);
         for c in self.numeric.captures_iter(text) {
-            let a: u32 = c[1].parse().unwrap_or(0);
-            let b: u32 = c[2].parse().unwrap_or(0);
+            let group = |k: usize| (k..k + 6).step_by(2).find_map(|g| c.get(g));
+            let a: u32 = group(1).map_or(0, |g| g.as_str().parse().unwrap_or(0));
+            let b: u32 = group(2).map_or(0, |g| g.as_str().parse().unwrap_or(0));
             if a > 12 && b <= 12 {
                 day_first = true;
             } else if b > 12 && a <= 12 {
@@ -472,12 +474,26 @@ impl Resolver<'_, '_> {
             }
             return p;
         }
-        if p.y.is_some() || (p.m.is_none() && p.season.is_none() && p.quarter.is_none()) {
+        let undated_period = p.week.is_some() || p.rule.is_some();
+        if p.y.is_some()
+            || (p.m.is_none() && p.season.is_none() && p.quarter.is_none() && !undated_period)
+        {
             return p;
         }
         if let Some(r) = self.refday {
             how.anchor = Some(format!("reference:{}", r.iso()));
+            // A movable holiday: its date this year decides which year is meant.
+            if let Some(rule) = p.rule {
+                let day = rule.date(r.y);
+                p.m = Some(day.m);
+                p.d = Some(day.d);
+            }
             p.y = Some(self.year_from_reference(&p, r));
+            if let (Some(rule), Some(y)) = (p.rule, p.y) {
+                let day = rule.date(y);
+                p.m = Some(day.m);
+                p.d = Some(day.d);
+            }
             return p;
         }
         let Some(m) = p.m else { return p };
@@ -669,6 +685,44 @@ fn fmt_point(p: &Pt) -> (String, Precision) {
         let last =
             p.y.map_or_else(|| "XXXX".to_string(), |y| format!("{:04}", y + 9));
         return (format!("{y}/{last}"), Precision::Year);
+    }
+    if let Some(w) = p.week {
+        let monday = match (p.y, p.m, p.d, w) {
+            (Some(y), Some(m), Some(d), 0) => {
+                let day = Day { y, m, d };
+                Some(day.add_days(-i64::from(day.weekday())))
+            }
+            (Some(y), Some(m), None, n) => Some(calendar::month_week_monday(y, m, i32::from(n))),
+            (Some(y), None, None, -1) => Some(calendar::last_iso_week_monday(y)),
+            (Some(y), None, None, n) if n > 0 => Some(calendar::iso_week_monday(y, n as u32)),
+            _ => None,
+        };
+        return match monday {
+            Some(d) => (
+                format!("{}/{}", d.iso(), d.add_days(6).iso()),
+                Precision::Week,
+            ),
+            None => ("XXXX-XX-XX".into(), Precision::Week),
+        };
+    }
+    if let (true, Some(y), Some(m), Some(d)) = (p.weekend, p.y, p.m, p.d) {
+        // The holiday with the Saturday and Sunday next to it: a Monday holiday ends
+        // its weekend, a Thursday or Friday starts it.
+        let day = Day { y, m, d };
+        let wd = i64::from(day.weekday());
+        let (first, last) = match wd {
+            0 => (day.add_days(-2), day),
+            1..=4 => (day, day.add_days(6 - wd)),
+            _ => (day.add_days(5 - wd), day.add_days(6 - wd)),
+        };
+        return (format!("{}/{}", first.iso(), last.iso()), Precision::Week);
+    }
+    if p.rule.is_some() && p.d.is_none() {
+        return ("XXXX-XX-XX".into(), Precision::Day);
+    }
+    if let Some(h) = p.half {
+        let m1 = u32::from(h - 1) * 6 + 1;
+        return (format!("{y}-{m1:02}/{y}-{:02}", m1 + 5), Precision::Month);
     }
     if let Some(q) = p.quarter {
         let m1 = u32::from(q - 1) * 3 + 1;
