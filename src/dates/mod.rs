@@ -5,8 +5,8 @@
 //! `value` that is always a string: ISO 8601 with `X` for unknown digits (`XXXX-02-13`), the
 //! containing unit for coarse dates (`2025-03`, `2025`), `start/end` for ranges and lists
 //! of consecutive days ("June 12 to 14" → `XXXX-06-12/XXXX-06-14`), a week as the interval
-//! Monday/Sunday (a weekend Saturday/Sunday), a quarter as `2024-01/2024-03`, a decade as
-//! `1990/1999`.
+//! Monday/Sunday (a weekend Saturday/Sunday), a quarter as `2024-01/2024-03`, a half year as
+//! `2019-07/2019-12`, a decade as `1990/1999`.
 //!
 //! # How it works
 //! - Each sentence is read in its own language ([`crate::model::Sentence::lang`], else the
@@ -20,6 +20,15 @@
 //!   `qualifier: early`), approximations ("around 2014", `qualifier: approx`), ranges and
 //!   lists ("Dec. 6 to 7, 2017", "del 12 al 14 de junio", "les 6 et 7 décembre") and
 //!   relative dates ("yesterday", "this Friday", "el pasado martes", "il y a trois jours").
+//!   Days and years may be spelled out ("May twenty nine", "primero de enero de dos mil
+//!   veinte", "nineteen eighty six"; the number words are the counts stage's, from each
+//!   language's `numbers.toml`). Holidays are data (`holidays` in `dates.toml`): fixed days,
+//!   nth weekdays of a month, and days counted from Easter Sunday (computed,
+//!   `calendar::easter`); a year-less one resolves like a year-less day. Weeks: "the first
+//!   week of July" (weeks whose Thursday falls in the month), "week 3 of 2027" and "the last
+//!   week of 2016" (ISO weeks), "the week of April 10th" (the week holding that day).
+//!   A two-digit year is 2000..=2029 for 00..=29, else 19xx (the .NET default the
+//!   Recognizers-Text suites follow).
 //!   Words that only introduce a date ("on", "from", "between", "le") stay out of the span.
 //! - Numeric dates (03/04/2025) are read in the language's order unless the document's own
 //!   numeric dates show the other order (a first number above 12).
@@ -50,8 +59,10 @@
 //! - `qualifier` is `early`, `mid` or `late` for parts, `approx` for "around 2014".
 //!
 //! # What this does not do
-//! Times of day, durations ("for three years"), ages, sets ("every Monday"), open ranges
-//! ("since 2017" is the year 2017) and holidays are not dates here. Four-digit numbers are
+//! Times of day, durations ("for three years"), ages, sets ("every Monday") and open ranges
+//! ("since 2017" is the year 2017) are not dates here. Fiscal and school years ("fiscal
+//! year 2008", "año escolar", "ano letivo") are not calendar dates and are left out (the
+//! Recognizers-Text suites find them but leave them unresolved). Four-digit numbers are
 //! years only when nothing around them says otherwise ("Executive Order 13773", "No. 2017",
 //! "2000 members", "5,000" are not). "today" meaning "nowadays" ("is today one of the most
 //! dangerous…") is left out; offsets from an undated event ("a day prior") are not dates.
@@ -482,6 +493,21 @@ impl Resolver<'_, '_> {
         }
         if let Some(r) = self.refday {
             how.anchor = Some(format!("reference:{}", r.iso()));
+            // "last Easter": the latest before the reference; "next Easter" the first after.
+            if let (Some(rule), Some(step)) = (p.rule, p.step) {
+                let days = (r.y - 1..=r.y + 1).map(|y| rule.date(y));
+                let pick = match step {
+                    -1 => days.rev().find(|d| d.days() < r.days()),
+                    0 => Some(rule.date(r.y)),
+                    _ => days.clone().find(|d| d.days() > r.days()),
+                };
+                if let Some(d) = pick {
+                    p.y = Some(d.y);
+                    p.m = Some(d.m);
+                    p.d = Some(d.d);
+                }
+                return p;
+            }
             // A movable holiday: its date this year decides which year is meant.
             if let Some(rule) = p.rule {
                 let day = rule.date(r.y);

@@ -2,7 +2,8 @@
 //!
 //! [`Parser::parse_at`] tries, at one token, every shape the language table allows and
 //! keeps the longest: absolute points (ISO, numeric, day-month-year in either order,
-//! month-year, bare months and years, seasons, quarters), ranges and lists of them,
+//! month-year, bare months and years, seasons, quarters and halves, weeks, holidays, decades,
+//! days and years in words), ranges and lists of them,
 //! parts ("early March"), approximations ("around 2014") and relative expressions
 //! ("last week", "el pasado martes", "il y a trois jours"). Words that only introduce a date
 //! ("from", "between", articles, prepositions) are consumed but left out of the span.
@@ -36,6 +37,9 @@ pub(crate) struct Pt {
     /// The weekend around a holiday ("labor day weekend"): the holiday and the Saturday
     /// and Sunday next to it.
     pub weekend: bool,
+    /// "last Easter" (-1), "this Christmas" (0), "next Easter" (1): which occurrence of a
+    /// holiday around the reference date.
+    pub step: Option<i8>,
 }
 
 impl Pt {
@@ -1000,6 +1004,19 @@ impl<'a> Parser<'a> {
     fn holiday(&self, i: usize) -> Option<(usize, Pt)> {
         let is_weekend = |k: usize| self.lex(Cat::Unit, k).filter(|&(_, v, _)| v == 4);
         // "the weekend of halloween"
+        // "last easter", "next new year's day"
+        if let Some((j, md, _)) = self.lex(Cat::ModBefore, i) {
+            let (e, idx, _) = self.lex(Cat::Holiday, j)?;
+            let rule = *self.t.holiday_rules.get(idx as usize)?;
+            return Some((
+                e,
+                Pt {
+                    rule: Some(rule),
+                    step: Some(md as i8),
+                    ..Pt::default()
+                },
+            ));
+        }
         let a = self.skip_article(i);
         let (h, weekend_before) = match is_weekend(a).and_then(|(w, _, _)| self.lex(Cat::Of, w)) {
             Some((k, _, _)) => (k, true),
