@@ -564,6 +564,15 @@ impl<'a> Parser<'a> {
             if yw.is_none() && (p.kind == Kind::Num || self.prev_is(Cat::NotYearBefore, k)) {
                 return None;
             }
+            // "32 - 2015", "2015 - 32": one number of a pair, not a year.
+            // (A day or month next to it may be a spaced date: "2016 - 12 - 22".)
+            let not_day =
+                |x: &Tok| x.kind == Kind::Num && x.digits() != 4 && x.num.is_some_and(|v| v > 31);
+            let num_dash_before = p.norm == "-" && k > 1 && not_day(&self.toks[k - 2]);
+            let num_dash_after = self.punct(k + 1, &["-"]) && self.tok(k + 2).is_some_and(not_day);
+            if yw.is_none() && (num_dash_before || num_dash_after) {
+                return None;
+            }
             // "fiscal year 2008", "FY 2008", "año fiscal de 2008": not a calendar year.
             let before_year_word = |k: usize| {
                 k > 1
