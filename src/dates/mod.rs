@@ -6,8 +6,8 @@
 //! containing unit for coarse dates (`2025-03`, `2025`), ISO 8601-2 open ranges (`2017/..`,
 //! `../2017`) that keep the unit of their date, `start/end` for ranges and lists
 //! of consecutive days ("June 12 to 14" → `XXXX-06-12/XXXX-06-14`), a week as the interval
-//! Monday/Sunday (a weekend Saturday/Sunday), a quarter as `2024-01/2024-03`, a decade as
-//! `1990/1999`.
+//! Monday/Sunday (a weekend Saturday/Sunday), a quarter as `2024-01/2024-03`, a half year as
+//! `2019-07/2019-12`, a decade as `1990/1999`.
 //!
 //! # How it works
 //! - Each sentence is read in its own language ([`crate::model::Sentence::lang`], else the
@@ -21,6 +21,15 @@
 //!   `qualifier: early`), approximations ("around 2014", `qualifier: approx`), ranges and
 //!   lists ("Dec. 6 to 7, 2017", "del 12 al 14 de junio", "les 6 et 7 décembre") and
 //!   relative dates ("yesterday", "this Friday", "el pasado martes", "il y a trois jours").
+//!   Days and years may be spelled out ("May twenty nine", "primero de enero de dos mil
+//!   veinte", "nineteen eighty six"; the number words are the counts stage's, from each
+//!   language's `numbers.toml`). Holidays are data (`holidays` in `dates.toml`): fixed days,
+//!   nth weekdays of a month, and days counted from Easter Sunday (computed,
+//!   `calendar::easter`); a year-less one resolves like a year-less day. Weeks: "the first
+//!   week of July" (weeks whose Thursday falls in the month), "week 3 of 2027" and "the last
+//!   week of 2016" (ISO weeks), "the week of April 10th" (the week holding that day).
+//!   A two-digit year is 2000..=2029 for 00..=29, else 19xx (the .NET default the
+//!   Recognizers-Text suites follow).
 //!   Words that only introduce a date ("on", "from", "between", "le") stay out of the span.
 //! - A last pass (`compose.rs`) puts together what spans several mentions or a mention and
 //!   the words around it: open ranges ("after 2016" = `2017/..`, "until April 27" =
@@ -56,9 +65,11 @@
 //! - `qualifier` is `early`, `mid` or `late` for parts, `approx` for "around 2014".
 //!
 //! # What this does not do
-//! Times of day, durations ("for three years"), ages, sets ("every Monday") and holidays are
-//! not dates here; "since 2017" is the year 2017 (the start of a state is dated by it), while
-//! other open ranges are (see `compose.rs`). Four-digit numbers are
+//! Times of day, durations ("for three years"), ages and sets ("every Monday") are not
+//! dates here; "since 2017" is the year 2017 (the start of a state is dated by it), while
+//! other open ranges are (see `compose.rs`). Fiscal and school years ("fiscal year 2008",
+//! "año escolar", "ano letivo") are not calendar dates and are left out (the
+//! Recognizers-Text suites find them but leave them unresolved). Four-digit numbers are
 //! years only when nothing around them says otherwise ("Executive Order 13773", "No. 2017",
 //! "2000 members", "5,000" are not). "today" meaning "nowadays" ("is today one of the most
 //! dangerous…") is left out; offsets from an undated event ("a day prior") are not dates.
@@ -154,8 +165,9 @@ impl DateExtractor {
         let numeric = Regex::new(
             r"(?x)
             (?:^|[^0-9])
-            ([0-9]{1,2}) [/.\-] ([0-9]{1,2}) [/.\-] (?:[0-9]{4}|[0-9]{2})
-            (?:[^0-9]|$)",
+            (?:([0-9]{1,2})/([0-9]{1,2})/|([0-9]{1,2})\.([0-9]{1,2})\.|([0-9]{1,2})-([0-9]{1,2})-)
+            (?:[0-9]{4}|[0-9]{2})   # the same separator twice (not a time range)
+            (?:$|[^0-9.:]|[.:](?:$|[^0-9]))",
         )
         .map_err(|e| e.to_string())?;
         Ok(DateExtractor {
@@ -227,8 +239,9 @@ impl DateExtractor {
     fn document_order(&self, text: &str) -> Option<bool> {
         let (mut day_first, mut month_first) = (false, false);
         for c in self.numeric.captures_iter(text) {
-            let a: u32 = c[1].parse().unwrap_or(0);
-            let b: u32 = c[2].parse().unwrap_or(0);
+            let group = |k: usize| (k..k + 6).step_by(2).find_map(|g| c.get(g));
+            let a: u32 = group(1).map_or(0, |g| g.as_str().parse().unwrap_or(0));
+            let b: u32 = group(2).map_or(0, |g| g.as_str().parse().unwrap_or(0));
             if a > 12 && b <= 12 {
                 day_first = true;
             } else if b > 12 && a <= 12 {
@@ -483,12 +496,41 @@ impl Resolver<'_, '_> {
             }
             return p;
         }
-        if p.y.is_some() || (p.m.is_none() && p.season.is_none() && p.quarter.is_none()) {
+        let undated_period = p.week.is_some() || p.rule.is_some();
+        if p.y.is_some()
+            || (p.m.is_none() && p.season.is_none() && p.quarter.is_none() && !undated_period)
+        {
             return p;
         }
         if let Some(r) = self.refday {
             how.anchor = Some(format!("reference:{}", r.iso()));
+            // "last Easter": the latest before the reference; "next Easter" the first after.
+            if let (Some(rule), Some(step)) = (p.rule, p.step) {
+                let days = (r.y - 1..=r.y + 1).map(|y| rule.date(y));
+                let pick = match step {
+                    -1 => days.rev().find(|d| d.days() < r.days()),
+                    0 => Some(rule.date(r.y)),
+                    _ => days.clone().find(|d| d.days() > r.days()),
+                };
+                if let Some(d) = pick {
+                    p.y = Some(d.y);
+                    p.m = Some(d.m);
+                    p.d = Some(d.d);
+                }
+                return p;
+            }
+            // A movable holiday: its date this year decides which year is meant.
+            if let Some(rule) = p.rule {
+                let day = rule.date(r.y);
+                p.m = Some(day.m);
+                p.d = Some(day.d);
+            }
             p.y = Some(self.year_from_reference(&p, r));
+            if let (Some(rule), Some(y)) = (p.rule, p.y) {
+                let day = rule.date(y);
+                p.m = Some(day.m);
+                p.d = Some(day.d);
+            }
             return p;
         }
         let Some(m) = p.m else { return p };
@@ -680,6 +722,44 @@ fn fmt_point(p: &Pt) -> (String, Precision) {
         let last =
             p.y.map_or_else(|| "XXXX".to_string(), |y| format!("{:04}", y + 9));
         return (format!("{y}/{last}"), Precision::Year);
+    }
+    if let Some(w) = p.week {
+        let monday = match (p.y, p.m, p.d, w) {
+            (Some(y), Some(m), Some(d), 0) => {
+                let day = Day { y, m, d };
+                Some(day.add_days(-i64::from(day.weekday())))
+            }
+            (Some(y), Some(m), None, n) => Some(calendar::month_week_monday(y, m, i32::from(n))),
+            (Some(y), None, None, -1) => Some(calendar::last_iso_week_monday(y)),
+            (Some(y), None, None, n) if n > 0 => Some(calendar::iso_week_monday(y, n as u32)),
+            _ => None,
+        };
+        return match monday {
+            Some(d) => (
+                format!("{}/{}", d.iso(), d.add_days(6).iso()),
+                Precision::Week,
+            ),
+            None => ("XXXX-XX-XX".into(), Precision::Week),
+        };
+    }
+    if let (true, Some(y), Some(m), Some(d)) = (p.weekend, p.y, p.m, p.d) {
+        // The holiday with the Saturday and Sunday next to it: a Monday holiday ends
+        // its weekend, a Thursday or Friday starts it.
+        let day = Day { y, m, d };
+        let wd = i64::from(day.weekday());
+        let (first, last) = match wd {
+            0 => (day.add_days(-2), day),
+            1..=4 => (day, day.add_days(6 - wd)),
+            _ => (day.add_days(5 - wd), day.add_days(6 - wd)),
+        };
+        return (format!("{}/{}", first.iso(), last.iso()), Precision::Week);
+    }
+    if p.rule.is_some() && p.d.is_none() {
+        return ("XXXX-XX-XX".into(), Precision::Day);
+    }
+    if let Some(h) = p.half {
+        let m1 = u32::from(h - 1) * 6 + 1;
+        return (format!("{y}-{m1:02}/{y}-{:02}", m1 + 5), Precision::Month);
     }
     if let Some(q) = p.quarter {
         let m1 = u32::from(q - 1) * 3 + 1;

@@ -2,12 +2,13 @@
 //!
 //! [`Parser::parse_at`] tries, at one token, every shape the language table allows and
 //! keeps the longest: absolute points (ISO, numeric, day-month-year in either order,
-//! month-year, bare months and years, seasons, quarters), ranges and lists of them,
+//! month-year, bare months and years, seasons, quarters and halves, weeks, holidays, decades,
+//! days and years in words), ranges and lists of them,
 //! parts ("early March"), approximations ("around 2014") and relative expressions
 //! ("last week", "el pasado martes", "il y a trois jours"). Words that only introduce a date
 //! ("from", "between", articles, prepositions) are consumed but left out of the span.
 
-use super::calendar::valid;
+use super::calendar::{valid, Rule};
 use super::table::{Cat, Entry, LangTable};
 use super::token::{Kind, Tok};
 
@@ -25,16 +26,32 @@ pub(crate) struct Pt {
     pub decade: bool,
     /// The weekday the text names with a day of an unnamed month ("martes 6").
     pub weekday: Option<u32>,
+    /// 1 or 2: a half year ("2019 H2", "primer semestre de 2019").
+    pub half: Option<u8>,
+    /// A week: with `m`, the nth week of that month (the weeks whose Thursday falls in it);
+    /// without, ISO week n of the year; -1 the last such week; 0 the week holding `m`/`d`.
+    pub week: Option<i8>,
+    /// A holiday whose date depends on the year ("Easter", "Thanksgiving"), kept until the
+    /// year is known.
+    pub rule: Option<Rule>,
+    /// The weekend around a holiday ("labor day weekend"): the holiday and the Saturday
+    /// and Sunday next to it.
+    pub weekend: bool,
+    /// "last Easter" (-1), "this Christmas" (0), "next Easter" (1): which occurrence of a
+    /// holiday around the reference date.
+    pub step: Option<i8>,
 }
 
 impl Pt {
-    fn kind(&self) -> (bool, bool, bool, bool, bool) {
+    fn kind(&self) -> (bool, bool, bool, bool, bool, bool, bool) {
         (
             self.m.is_some(),
             self.d.is_some(),
             self.season.is_some(),
             self.quarter.is_some(),
             self.decade,
+            self.half.is_some(),
+            self.week.is_some() || self.rule.is_some() || self.weekend,
         )
     }
 
@@ -51,6 +68,17 @@ impl Pt {
 
     /// True when `next` is the unit right after this one (consecutive days, months, years).
     fn next_is(&self, next: &Pt) -> bool {
+        let plain = |p: &Pt| {
+            p.season.is_none()
+                && p.quarter.is_none()
+                && p.half.is_none()
+                && p.week.is_none()
+                && p.rule.is_none()
+                && !p.decade
+        };
+        if !plain(self) || !plain(next) {
+            return false;
+        }
         match (self.d, next.d, self.m, next.m) {
             (Some(a), Some(b), Some(m1), Some(m2)) => m1 == m2 && b == a + 1,
             (None, None, Some(a), Some(b)) => b == a + 1,
@@ -240,8 +268,17 @@ impl<'a> Parser<'a> {
         if !(1..=31).contains(&d) {
             return None;
         }
-        // The end of a time or a number: "12:30", "3.5".
-        if t.glued && i > 0 && matches!(self.toks[i - 1].norm.as_str(), ":" | "." | "," | "/") {
+        // The end of a time or a number: "12:30", "3.5" (not "says:30 December").
+        if t.glued
+            && i > 1
+            && matches!(self.toks[i - 1].norm.as_str(), ":" | "." | "," | "/")
+            && self.toks[i - 1].glued
+            && self.toks[i - 2].kind == Kind::Num
+        {
+            return None;
+        }
+        // An amount: "$12 December 27".
+        if i > 0 && self.toks[i - 1].kind == Kind::Punct && self.prev_is(Cat::NotYearBefore, i) {
             return None;
         }
         let mut j = i + 1;
@@ -331,16 +368,177 @@ impl<'a> Parser<'a> {
         Some((i + 1, y))
     }
 
-    /// `[,] [of] YYYY` after a day or month.
+    /// `[,] [of] YYYY` after a day or month; also a year in words ("nineteen eighty six",
+    /// "dos mil veinte") and a two-digit year where no day can stand: after "of"/"de" or an
+    /// apostrophe ("April of 87", "maio de 68", "'87"), or above 31 ("23 novembro 82").
     fn year_tail(&self, i: usize) -> Option<(usize, i32)> {
         let mut k = i;
-        if self.punct(k, &[","]) {
+        if self.punct(k, &[","]) || self.glued_punct(k, &["-", "/"]) {
             k += 1;
         }
+        let mut of = false;
         if let Some((j, _, _)) = self.lex(Cat::Of, k) {
             k = j;
+            of = true;
         }
-        self.year4(k)
+        if let Some(hit) = self.year4(k) {
+            return Some(hit);
+        }
+        if let Some(hit) = self.word_year(k) {
+            return Some(hit);
+        }
+        let apostrophe = self.punct(k, &["'", "’"]);
+        let n = if apostrophe { k + 1 } else { k };
+        let t = self.tok(n)?;
+        if t.kind != Kind::Num || t.digits() != 2 || (apostrophe && !t.glued) {
+            return None;
+        }
+        let v = t.num? as i32;
+        if !(of || apostrophe || v > 31) {
+            return None;
+        }
+        if self.tok(n + 1).is_some_and(|x| {
+            x.glued && (x.kind != Kind::Punct || self.tok(n + 2).is_some_and(|y| y.glued))
+        }) || self.lex(Cat::NotYearAfter, n + 1).is_some()
+        {
+            return None;
+        }
+        Some((n + 1, two_digit_year(v)))
+    }
+
+    /// A number in words: "twenty three", "two thousand and fifteen", "nineteen hundred
+    /// ninety three", "quatre-vingt-dix", "vinte e três". Composed from the number words of
+    /// the language's `numbers.toml`; stops where a word cannot continue the number.
+    fn word_number(&self, i: usize) -> Option<(usize, i32)> {
+        let (mut total, mut group, mut last) = (0i32, 0i32, 0i32);
+        let mut thousand = false;
+        let mut end = None;
+        let mut j = i;
+        loop {
+            let mut k = j;
+            if end.is_some() {
+                if self.glued_punct(k, &["-"]) {
+                    k += 1;
+                } else if let Some((e, _, _)) = self.lex(Cat::NumberJoiner, k) {
+                    k = e;
+                }
+            }
+            if let Some((e, v, _)) = self.lex(Cat::Cardinal, k) {
+                let starts = last == 0 && group % 100 == 0 && (group == 0 || v < 100);
+                let adds = last > 0
+                    && v > 0
+                    && v < last
+                    && (v < place(last)
+                        || self
+                            .t
+                            .additive_after
+                            .iter()
+                            .any(|&(after, below)| after == last && v < below));
+                if starts || adds {
+                    group += v;
+                    last = v;
+                    end = Some(e);
+                    j = e;
+                    continue;
+                }
+            }
+            if end.is_some() {
+                if let Some((e, v, _)) = self.lex(Cat::GroupMultiplier, k) {
+                    if last > 0 && last < 10 && group == last + group / 100 * 100 {
+                        group = group - last + last * v;
+                        last *= v;
+                        end = Some(e);
+                        j = e;
+                        continue;
+                    }
+                }
+                if let Some((e, _, _)) = self.lex(Cat::Hundred, k) {
+                    if (1..100).contains(&group) {
+                        group *= 100;
+                        last = 0;
+                        end = Some(e);
+                        j = e;
+                        continue;
+                    }
+                }
+            }
+            if let Some((e, _, _)) = self.lex(Cat::Thousand, k) {
+                if !thousand && total == 0 {
+                    total = group.max(1) * 1000;
+                    group = 0;
+                    last = 0;
+                    thousand = true;
+                    end = Some(e);
+                    j = e;
+                    continue;
+                }
+            }
+            break;
+        }
+        end.map(|e| (e, total + group))
+    }
+
+    /// A year in words: "two thousand and fifteen", "nineteen eighty six", "dix-neuf
+    /// soixante-douze", "dos mil veinte".
+    fn word_year(&self, i: usize) -> Option<(usize, i32)> {
+        let (e, n) = self.word_number(i)?;
+        let (e, y) = if (1000..=2999).contains(&n) {
+            (e, n)
+        } else if (10..=29).contains(&n) {
+            let k = if self.glued_punct(e, &["-"]) {
+                e + 1
+            } else {
+                e
+            };
+            let (e2, n2) = self.word_number(k)?;
+            if !(10..=99).contains(&n2) {
+                return None;
+            }
+            (e2, n * 100 + n2)
+        } else {
+            return None;
+        };
+        if self.lex(Cat::NotYearAfter, e).is_some() || self.lex(Cat::Unit, e).is_some() {
+            return None;
+        }
+        Some((e, y))
+    }
+
+    /// A day written as a word: "eleventh", "twenty second", "thirty-first", "primero",
+    /// "vingt-trois", "veintitrés". The flag says it is an ordinal.
+    fn word_day(&self, i: usize) -> Option<(usize, u32, bool)> {
+        let ordinal = |k: usize| {
+            self.lex(Cat::DayOrdinal, k)
+                .or_else(|| self.lex(Cat::OrdinalWord, k))
+        };
+        if let Some((e, v, _)) = ordinal(i) {
+            return (1..=31).contains(&v).then_some((e, v as u32, true));
+        }
+        if let Some((e, tens, _)) = self.lex(Cat::Cardinal, i) {
+            if tens == 20 || tens == 30 {
+                let k = if self.glued_punct(e, &["-"]) {
+                    e + 1
+                } else {
+                    e
+                };
+                if let Some((e2, v, _)) = ordinal(k) {
+                    if (1..10).contains(&v) && tens + v <= 31 {
+                        return Some((e2, (tens + v) as u32, true));
+                    }
+                }
+            }
+        }
+        let (e, v) = self.word_number(i)?;
+        if !(1..=31).contains(&v) || self.lex(Cat::NotYearAfter, e).is_some() {
+            return None;
+        }
+        Some((e, v as u32, false))
+    }
+
+    /// A day in digits or words.
+    fn day_any(&self, i: usize) -> Option<(usize, u32)> {
+        self.day(i)
+            .or_else(|| self.word_day(i).map(|(e, d, _)| (e, d)))
     }
 
     /// A year standing alone (or after "the year", "el año"), or a decade ("the 1990s").
@@ -366,6 +564,34 @@ impl<'a> Parser<'a> {
             if yw.is_none() && (p.kind == Kind::Num || self.prev_is(Cat::NotYearBefore, k)) {
                 return None;
             }
+            // "32 - 2015", "2015 - 32": one number of a pair, not a year.
+            // (A day or month next to it may be a spaced date: "2016 - 12 - 22".)
+            let not_day =
+                |x: &Tok| x.kind == Kind::Num && x.digits() != 4 && x.num.is_some_and(|v| v > 31);
+            let num_dash_before = p.norm == "-" && k > 1 && not_day(&self.toks[k - 2]);
+            let num_dash_after = self.punct(k + 1, &["-"]) && self.tok(k + 2).is_some_and(not_day);
+            if yw.is_none() && (num_dash_before || num_dash_after) {
+                return None;
+            }
+            // "fiscal year 2008", "FY 2008", "año fiscal de 2008": not a calendar year.
+            let before_year_word = |k: usize| {
+                k > 1
+                    && self.prev_is(Cat::YearWord, k)
+                    && self
+                        .t
+                        .ends_with(Cat::NotCalendarYear, &self.toks[k - 2].norm)
+            };
+            if self.prev_is(Cat::NotCalendarYear, i)
+                || before_year_word(k)
+                || self.prev_is(Cat::NotCalendarYear, k)
+                || (self.prev_is(Cat::Of, k)
+                    && k > 1
+                    && self
+                        .t
+                        .ends_with(Cat::NotCalendarYear, &self.toks[k - 2].norm))
+            {
+                return None;
+            }
             // "No. 2017", "art. 2017"
             if yw.is_none()
                 && p.norm == "."
@@ -379,6 +605,10 @@ impl<'a> Parser<'a> {
         if y % 10 == 0 {
             if let Some(n) = self.tok(k + 1) {
                 if n.glued && n.norm == "s" {
+                    return Some((k + 2, decade(y)));
+                }
+                // "1990 s": the s apart, nothing after it.
+                if n.norm == "s" && self.tok(k + 2).map_or(true, |x| x.kind == Kind::Punct) {
                     return Some((k + 2, decade(y)));
                 }
                 if n.glued
@@ -420,7 +650,20 @@ impl<'a> Parser<'a> {
         let three = self.glued_punct(i + 3, &[sep.norm.as_str()])
             && self.tok(i + 4).is_some_and(|c| c.glued);
         if !three {
-            if a.digits() == 4 && sep.norm == "-" && b.kind == Kind::Num && b.digits() == 2 {
+            // Month-year: 12-2015, 3/2019.
+            if a.digits() <= 2 && b.kind == Kind::Num && b.digits() == 4 && !self.more_number(i + 3)
+            {
+                let (m, y) = (a.num?, b.num? as i32);
+                if (1900..=2199).contains(&y) && (1..=12).contains(&m) {
+                    let pt = Pt {
+                        y: Some(y),
+                        m: Some(m),
+                        ..Pt::default()
+                    };
+                    return Some((i + 3, pt));
+                }
+            }
+            if a.digits() == 4 && sep.norm == "-" && b.kind == Kind::Num && b.digits() <= 2 {
                 let (y, m) = (a.num? as i32, b.num?);
                 if (1900..=2199).contains(&y) && (1..=12).contains(&m) && !self.more_number(i + 3) {
                     let pt = Pt {
@@ -445,8 +688,7 @@ impl<'a> Parser<'a> {
         } else if a.digits() <= 2 && c.kind == Kind::Num && matches!(c.digits(), 2 | 4) {
             let y = c.num? as i32;
             let y = match c.digits() {
-                2 if y < 50 => 2000 + y,
-                2 => 1900 + y,
+                2 => two_digit_year(y),
                 _ => y,
             };
             let x = a.num?;
@@ -548,12 +790,24 @@ impl<'a> Parser<'a> {
 
     /// 13 February 2025, 13 de febrero de 2025, 1er mars, 13th of February.
     fn day_month(&self, i: usize) -> Option<(usize, Pt)> {
-        let (j, d) = self.day(i).or_else(|| {
-            let (j, v, _) = self.lex(Cat::OrdinalWord, i)?;
-            (1..=31).contains(&v).then_some((j, v as u32))
-        })?;
+        let (mut j, d) = self.day_any(i)?;
+        // "the twenty third day of September"
+        if let Some((k, 0, _)) = self.lex(Cat::Unit, j) {
+            if self.lex(Cat::Of, k).is_some() {
+                j = k;
+            }
+        }
         let k = self.lex(Cat::Of, j).map_or(j, |(k, _, _)| k);
         let mh = self.month(k)?;
+        // "One may ask": a number word before an ambiguous month needs its capital.
+        if self.day(i).is_none()
+            && mh.ambiguous
+            && self.t.capitalized_names
+            && !self.toks[k].upper
+            && !self.word_day(i).is_some_and(|(_, _, ordinal)| ordinal)
+        {
+            return None;
+        }
         if !valid(None, mh.m, d) {
             return None;
         }
@@ -575,7 +829,26 @@ impl<'a> Parser<'a> {
     /// February 13, 2025; Feb. 13; May 9th 2019.
     fn month_day(&self, i: usize) -> Option<(usize, Pt)> {
         let mh = self.month(i)?;
-        let (e, d) = self.day(mh.end)?;
+        // "Oct/2", "Jun-15", "Sep-23-2020".
+        let k = if self.glued_punct(mh.end, &["/", "-"])
+            && self.tok(mh.end + 1).is_some_and(|t| t.glued)
+        {
+            mh.end + 1
+        } else {
+            mh.end
+        };
+        let (e, d) = match self.day(k) {
+            Some(hit) => hit,
+            None => {
+                // "May twenty nine", "february twenty second": an ambiguous month takes
+                // only an ordinal or a number of several words.
+                let (e, d, ordinal) = self.word_day(k)?;
+                if mh.ambiguous && !ordinal && e - k < 2 {
+                    return None;
+                }
+                (e, d)
+            }
+        };
         if !valid(None, mh.m, d) {
             return None;
         }
@@ -589,7 +862,27 @@ impl<'a> Parser<'a> {
             ..Pt::default()
         };
         let mut end = e;
-        if let Some((e2, y)) = self.year_tail(e) {
+        // "Wed Oct 26 15:50:06 2016": the year after a time.
+        let mut t = e;
+        if self.tok(t).is_some_and(|x| x.kind == Kind::Num)
+            && self.glued_punct(t + 1, &[":"])
+            && self
+                .tok(t + 2)
+                .is_some_and(|x| x.glued && x.kind == Kind::Num)
+        {
+            t += 3;
+            if self.glued_punct(t, &[":"])
+                && self
+                    .tok(t + 1)
+                    .is_some_and(|x| x.glued && x.kind == Kind::Num)
+            {
+                t += 2;
+            }
+            if self.year4(t).is_none() {
+                t = e;
+            }
+        }
+        if let Some((e2, y)) = self.year_tail(t) {
             if valid(Some(y), mh.m, d) {
                 pt.y = Some(y);
                 end = e2;
@@ -607,7 +900,11 @@ impl<'a> Parser<'a> {
         } else if let Some((j, _, _)) = self.lex(Cat::Of, k) {
             k = j;
         }
-        let (e, y) = self.year4(k)?;
+        let (e, y) = match self.year4(k) {
+            Some(hit) => hit,
+            // "August two thousand and fifteen", "April of 87", "juillet 98".
+            None => self.year_tail(mh.end)?,
+        };
         Some((
             e,
             Pt {
@@ -712,26 +1009,466 @@ impl<'a> Parser<'a> {
         (self.tok(i)?.norm != "q").then_some((j, pt))
     }
 
+    /// A holiday, with an optional year: "Christmas", "easter 2018", "Thanksgiving 2010".
+    fn holiday(&self, i: usize) -> Option<(usize, Pt)> {
+        let is_weekend = |k: usize| self.lex(Cat::Unit, k).filter(|&(_, v, _)| v == 4);
+        // "the weekend of halloween"
+        // "last easter", "next new year's day"
+        if let Some((j, md, _)) = self.lex(Cat::ModBefore, i) {
+            let (e, idx, _) = self.lex(Cat::Holiday, j)?;
+            let rule = *self.t.holiday_rules.get(idx as usize)?;
+            return Some((
+                e,
+                Pt {
+                    rule: Some(rule),
+                    step: Some(md as i8),
+                    ..Pt::default()
+                },
+            ));
+        }
+        let a = self.skip_article(i);
+        let (h, weekend_before) = match is_weekend(a).and_then(|(w, _, _)| self.lex(Cat::Of, w)) {
+            Some((k, _, _)) => (k, true),
+            None => (i, false),
+        };
+        let (e, idx, _) = self.lex(Cat::Holiday, h)?;
+        let rule = *self.t.holiday_rules.get(idx as usize)?;
+        let (mut end, y) = match self.year_tail(e) {
+            Some((e2, y)) => (e2, Some(y)),
+            None => (e, None),
+        };
+        // "labor day weekend", "halloween weekend 2021", "labor day 2021 weekend"
+        let mut weekend = weekend_before;
+        let mut y = y;
+        if !weekend {
+            if let Some((w, _, _)) = is_weekend(end) {
+                weekend = true;
+                end = w;
+                if y.is_none() {
+                    if let Some((e2, yy)) = self.year_tail(w) {
+                        y = Some(yy);
+                        end = e2;
+                    }
+                }
+            }
+        }
+        let pt = match (rule, y) {
+            (Rule::Fixed(m, d), _) => Pt {
+                y,
+                m: Some(m),
+                d: Some(d),
+                ..Pt::default()
+            },
+            (_, Some(y)) => {
+                let day = rule.date(y);
+                Pt {
+                    y: Some(y),
+                    m: Some(day.m),
+                    d: Some(day.d),
+                    ..Pt::default()
+                }
+            }
+            (_, None) => Pt {
+                rule: Some(rule),
+                ..Pt::default()
+            },
+        };
+        Some((end, Pt { weekend, ..pt }))
+    }
+
+    /// Weeks: "the first week of July", "last week of 2016", "3rd week of Jan 2015",
+    /// "week 3 of 2027", "week 31", "the week of April 10th", "w/c Feb 4", "la primera
+    /// semana de enero".
+    fn week(&self, i: usize) -> Option<(usize, Pt)> {
+        let is_week = |k: usize| self.lex(Cat::Unit, k).filter(|&(_, v, _)| v == 1);
+        // "w/c Feb 4"
+        if let Some((k, _, _)) = self.lex(Cat::WeekCommencing, i) {
+            let (e, p) = self
+                .point_core(k)
+                .filter(|(_, p)| p.d.is_some() && p.m.is_some())?;
+            return Some((e, Pt { week: Some(0), ..p }));
+        }
+        // "2 weeks starting May 20th" is a duration.
+        if i > 0 && (self.toks[i - 1].kind == Kind::Num || self.prev_is(Cat::Cardinal, i)) {
+            return None;
+        }
+        let a = self.skip_article(i);
+        // The nth or last week of a month or year.
+        let nth = if let Some((k, v, _)) = self.lex(Cat::OrdinalWord, a) {
+            Some((k, v))
+        } else if let Some((k, -1, _)) = self.lex(Cat::ModBefore, a) {
+            Some((k, -1))
+        } else {
+            self.day(a)
+                .filter(|&(k, _)| k == a + 2)
+                .map(|(k, v)| (k, v as i32))
+        };
+        if let Some((k, n)) = nth {
+            let (w, _, _) = is_week(k)?;
+            let (o, _, _) = self.lex(Cat::Of, w)?;
+            let o = self.skip_article(o);
+            if let Some((e, p)) = self.month_year(o) {
+                return (n == -1 || (1..=5).contains(&n)).then_some((
+                    e,
+                    Pt {
+                        week: Some(n as i8),
+                        ..p
+                    },
+                ));
+            }
+            if let Some(mh) = self.month(o) {
+                return (n == -1 || (1..=5).contains(&n)).then_some((
+                    mh.end,
+                    Pt {
+                        m: Some(mh.m),
+                        week: Some(n as i8),
+                        ..Pt::default()
+                    },
+                ));
+            }
+            let (e, y) = self.year4(o).or_else(|| self.word_year(o))?;
+            return Some((
+                e,
+                Pt {
+                    y: Some(y),
+                    week: Some(n as i8),
+                    ..Pt::default()
+                },
+            ));
+        }
+        let (w, _, _) = is_week(a)?;
+        // "the week of April 10th", "the week beginning February 4"
+        if let Some((k, _, _)) = self.lex(Cat::WeekOf, w) {
+            let (e, p) = self.point_core(k).filter(|(_, p)| p.d.is_some())?;
+            return Some((e, Pt { week: Some(0), ..p }));
+        }
+        // "week 3 of 2027", "week 31"
+        let t = self.tok(w)?;
+        if t.kind != Kind::Num || t.digits() > 2 || !(1..=53).contains(&t.num?) {
+            return None;
+        }
+        if self
+            .tok(w + 1)
+            .is_some_and(|x| x.glued && x.kind != Kind::Punct)
+        {
+            return None;
+        }
+        let n = t.num? as i8;
+        let mut pt = Pt {
+            week: Some(n),
+            ..Pt::default()
+        };
+        let mut end = w + 1;
+        if let Some((o, _, _)) = self.lex(Cat::Of, w + 1) {
+            if let Some((e, y)) = self.year4(o).or_else(|| self.word_year(o)) {
+                pt.y = Some(y);
+                end = e;
+            }
+        }
+        Some((end, pt))
+    }
+
+    /// Half years: "first half of 2019", "primer semestre de 2019", "H2 2019", "2019 H2",
+    /// "2019-H2".
+    fn half_year(&self, i: usize) -> Option<(usize, Pt)> {
+        let (h, j) = if let Some((k, v, _)) = self.lex(Cat::OrdinalWord, i) {
+            let (j, _, _) = self.lex(Cat::Half, k)?;
+            (v, j)
+        } else {
+            let t = self.tok(i)?;
+            let n = self.tok(i + 1).filter(|n| n.glued && n.kind == Kind::Num)?;
+            if t.norm != "h"
+                || self
+                    .tok(i + 2)
+                    .is_some_and(|x| x.glued && x.kind == Kind::Word)
+            {
+                return None;
+            }
+            (n.num? as i32, i + 2)
+        };
+        if !(1..=2).contains(&h) {
+            return None;
+        }
+        let (e, y) = self.year_tail(j)?;
+        Some((
+            e,
+            Pt {
+                y: Some(y),
+                half: Some(h as u8),
+                ..Pt::default()
+            },
+        ))
+    }
+
+    /// A year first: "2017 q1", "2019 H2", "2019-H2", "2019/aug/01", "2019-aug-1",
+    /// "2020/23/Sep".
+    fn year_first(&self, i: usize) -> Option<(usize, Pt)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Num || t.digits() != 4 {
+            return None;
+        }
+        let y = t.num? as i32;
+        if !(1000..=2999).contains(&y) || (i > 0 && t.glued && self.toks[i - 1].kind != Kind::Punct)
+        {
+            return None;
+        }
+        let sep = self.glued_punct(i + 1, &["-", "/", "."]);
+        let k = if sep { i + 2 } else { i + 1 };
+        let x = self.tok(k)?;
+        // "2017 q1", "2019-H2"
+        if matches!(x.norm.as_str(), "q" | "h") && (sep || !x.glued) {
+            let n = self.tok(k + 1).filter(|n| n.glued && n.kind == Kind::Num)?;
+            let v = n.num? as u8;
+            if self
+                .tok(k + 2)
+                .is_some_and(|z| z.glued && z.kind != Kind::Punct)
+            {
+                return None;
+            }
+            let pt = match x.norm.as_str() {
+                "q" if (1..=4).contains(&v) => Pt {
+                    y: Some(y),
+                    quarter: Some(v),
+                    ..Pt::default()
+                },
+                "h" if (1..=2).contains(&v) => Pt {
+                    y: Some(y),
+                    half: Some(v),
+                    ..Pt::default()
+                },
+                _ => return None,
+            };
+            return Some((k + 2, pt));
+        }
+        if !sep || !x.glued {
+            return None;
+        }
+        let sep2 = self.toks[i + 1].norm.clone();
+        if !self.glued_punct(k + 1, &[sep2.as_str()]) {
+            return None;
+        }
+        let z = self.tok(k + 2).filter(|z| z.glued)?;
+        let (m, d, end) = if let Some(mh) = self.month(k).filter(|h| h.end == k + 1) {
+            let (e, d) = self.day(k + 2)?;
+            (mh.m, d, e)
+        } else {
+            let mh = self.month(k + 2).filter(|h| h.end == k + 3)?;
+            if x.kind != Kind::Num || x.digits() > 2 || z.kind != Kind::Word {
+                return None;
+            }
+            (mh.m, x.num?, k + 3)
+        };
+        valid(Some(y), m, d).then_some((
+            end,
+            Pt {
+                y: Some(y),
+                m: Some(m),
+                d: Some(d),
+                ..Pt::default()
+            },
+        ))
+    }
+
+    /// The year between day and month: "September-2020-23", "23-2020-September".
+    fn shuffled(&self, i: usize) -> Option<(usize, Pt)> {
+        let sep_year = |k: usize| {
+            if !self.glued_punct(k, &["-", "/"]) {
+                return None;
+            }
+            let t = self
+                .tok(k + 1)
+                .filter(|t| t.glued && t.kind == Kind::Num && t.digits() == 4)?;
+            let y = t.num? as i32;
+            if !(1000..=2999).contains(&y)
+                || !self.glued_punct(k + 2, &[self.toks[k].norm.as_str()])
+            {
+                return None;
+            }
+            self.tok(k + 3).filter(|t| t.glued)?;
+            Some((k + 3, y))
+        };
+        let (y, m, d, end) = if let Some(mh) = self.month(i) {
+            let (k, y) = sep_year(mh.end)?;
+            let t = &self.toks[k];
+            if t.kind != Kind::Num
+                || t.digits() > 2
+                || self
+                    .tok(k + 1)
+                    .is_some_and(|x| x.glued && x.kind == Kind::Num)
+            {
+                return None;
+            }
+            (y, mh.m, t.num?, k + 1)
+        } else {
+            let t = self
+                .tok(i)
+                .filter(|t| t.kind == Kind::Num && t.digits() <= 2)?;
+            if i > 0 && t.glued && self.toks[i - 1].kind != Kind::Punct {
+                return None;
+            }
+            let (k, y) = sep_year(i + 1)?;
+            let mh = self.month(k)?;
+            (y, mh.m, t.num?, mh.end)
+        };
+        valid(Some(y), m, d).then_some((
+            end,
+            Pt {
+                y: Some(y),
+                m: Some(m),
+                d: Some(d),
+                ..Pt::default()
+            },
+        ))
+    }
+
+    /// Eight digits that are a date: "20161016" (years 1900..=2199).
+    fn compact(&self, i: usize) -> Option<(usize, Pt)> {
+        let t = self
+            .tok(i)
+            .filter(|t| t.kind == Kind::Num && t.digits() == 8)?;
+        if self
+            .tok(i + 1)
+            .is_some_and(|x| x.glued && x.kind != Kind::Punct)
+        {
+            return None;
+        }
+        if i > 0
+            && (self.prev_is(Cat::NotYearBefore, i)
+                || (t.glued && self.toks[i - 1].kind != Kind::Punct))
+        {
+            return None;
+        }
+        let v = t.num?;
+        let (y, m, d) = ((v / 10000) as i32, v / 100 % 100, v % 100);
+        ((1900..=2199).contains(&y) && valid(Some(y), m, d)).then_some((
+            i + 1,
+            Pt {
+                y: Some(y),
+                m: Some(m),
+                d: Some(d),
+                ..Pt::default()
+            },
+        ))
+    }
+
+    /// Three numbers apart with a four-digit year first or last: "2016 10 16", "02 04 2009"
+    /// (day and month in the language's order).
+    fn spaced(&self, i: usize) -> Option<(usize, Pt)> {
+        let nums: Vec<&Tok> = (i..i + 3).filter_map(|k| self.tok(k)).collect();
+        if nums.len() < 3 || nums.iter().any(|t| t.kind != Kind::Num || t.glued) {
+            return None;
+        }
+        if i > 0 && (self.toks[i - 1].kind == Kind::Num || self.prev_is(Cat::NotYearBefore, i)) {
+            return None;
+        }
+        if self
+            .tok(i + 3)
+            .is_some_and(|t| t.kind == Kind::Num || (t.glued && t.kind == Kind::Word))
+        {
+            return None;
+        }
+        let (a, b, c) = (nums[0], nums[1], nums[2]);
+        let (y, x, z) = if a.digits() == 4 && b.digits() <= 2 && c.digits() <= 2 {
+            (a.num? as i32, b.num?, c.num?)
+        } else if c.digits() == 4 && a.digits() <= 2 && b.digits() <= 2 {
+            let (x, z) = (a.num?, b.num?);
+            let day_first = if x > 12 {
+                true
+            } else if z > 12 {
+                false
+            } else {
+                self.day_first
+            };
+            if day_first {
+                (c.num? as i32, z, x)
+            } else {
+                (c.num? as i32, x, z)
+            }
+        } else {
+            return None;
+        };
+        ((1900..=2199).contains(&y) && valid(Some(y), x, z)).then_some((
+            i + 3,
+            Pt {
+                y: Some(y),
+                m: Some(x),
+                d: Some(z),
+                ..Pt::default()
+            },
+        ))
+    }
+
+    /// Decades in words or after a decade word: "the nineties", "los años noventa", "les
+    /// années 90", "anos 90", "les années 1990".
+    fn decade_phrase(&self, i: usize) -> Option<(usize, Pt)> {
+        if let Some((e, v, _)) = self.lex(Cat::DecadeWord, i) {
+            return Some((e, decade(v)));
+        }
+        let (k, _, _) = self.lex(Cat::DecadeBefore, i)?;
+        let t = self.tok(k)?;
+        let (e, v) = if t.kind == Kind::Num {
+            let v = t.num? as i32;
+            match t.digits() {
+                2 if v % 10 == 0 => (k + 1, 1900 + v),
+                4 if v % 10 == 0 && (1000..=2999).contains(&v) => (k + 1, v),
+                _ => return None,
+            }
+        } else {
+            let (e, v) = self.word_number(k)?;
+            if v % 10 != 0 || !(10..=90).contains(&v) {
+                return None;
+            }
+            (e, 1900 + v)
+        };
+        Some((e, decade(v)))
+    }
+
     /// One calendar point, with an optional weekday before it ("Tue May 9", "martes, 15 de
     /// enero").
     fn point(&self, i: usize) -> Option<(usize, Pt)> {
-        if let Some((j, wd, _)) = self.weekday(i) {
+        // "this Friday-Jun-15", "next friday 5/12": the explicit date wins.
+        let wi = match self.lex(Cat::ModBefore, i) {
+            Some((j, _, _)) if self.weekday(j).is_some() => j,
+            _ => i,
+        };
+        if let Some((j, wd, _)) = self.weekday(wi) {
             let mut k = j;
-            if self.punct(k, &[","]) {
+            let mut paren = false;
+            if self.punct(k, &[",", "-"]) {
                 k += 1;
+            } else if self.punct(k, &["("]) {
+                k += 1;
+                paren = true;
             }
             k = self.skip_article(k);
-            if let Some((e, pt)) = self.point_core(k) {
-                if pt.d.is_some() {
+            if let Some((mut e, pt)) = self.point_core(k) {
+                if pt.d.is_some() && (pt.m.is_some() || wi == i) {
+                    if paren && self.punct(e, &[")"]) {
+                        e += 1;
+                    }
                     return Some((e, pt));
                 }
             }
-            // "martes 6", "Friday the 26th": a day of the month whose weekday matches.
-            if let Some((e, d)) = self.day(k) {
-                let unit_next =
-                    self.lex(Cat::Unit, e).is_some() || self.lex(Cat::NotYearAfter, e).is_some();
+            if wi > i {
+                return None;
+            }
+            // "martes 6", "Friday the 26th", "tuesday the eleventh": a day of the month
+            // whose weekday matches.
+            if let Some((e, d)) = self.day_any(k) {
+                // A number word before a noun is a count: "martes, tres periodistas".
+                let counted = self.day(k).is_none()
+                    && !self.word_day(k).is_some_and(|(_, _, ordinal)| ordinal)
+                    && self
+                        .tok(e)
+                        .is_some_and(|t| t.kind == Kind::Word && !t.upper);
+                let unit_next = counted
+                    || self.lex(Cat::Unit, e).is_some()
+                    || self.lex(Cat::NotYearAfter, e).is_some();
                 // A time, not a day: "Monday 8-9am", "Thursday 1 pm", "martes 9 h".
-                let time_next = self.glued_punct(e, &["-", "."])
+                let time_next = (self.glued_punct(e, &["-", "."])
+                    && self
+                        .tok(e + 1)
+                        .is_some_and(|t| t.glued && t.kind == Kind::Num))
                     || self.tok(e).is_some_and(|t| {
                         matches!(
                             t.norm.as_str(),
@@ -753,6 +1490,14 @@ impl<'a> Parser<'a> {
 
     fn point_core(&self, i: usize) -> Option<(usize, Pt)> {
         let alts = [
+            self.holiday(i),
+            self.week(i),
+            self.half_year(i),
+            self.year_first(i),
+            self.shuffled(i),
+            self.compact(i),
+            self.spaced(i),
+            self.decade_phrase(i),
             self.numeric(i),
             self.day_slash_month(i),
             self.day_month(i),
@@ -818,9 +1563,9 @@ impl<'a> Parser<'a> {
             }
         }
         // 12-14 June, del 12 al 14 de junio, les 6 et 7 décembre
-        if let Some((j, d1)) = self.day(i) {
+        if let Some((j, d1)) = self.day_any(i) {
             if let Some((k, is_and)) = self.connector(j, mode) {
-                if let Some((k2, d2)) = self.day(k) {
+                if let Some((k2, d2)) = self.day_any(k) {
                     let l = self.lex(Cat::Of, k2).map_or(k2, |(l, _, _)| l);
                     if let Some(mh) = self.month(l) {
                         let mut end = mh.end;
@@ -851,9 +1596,11 @@ impl<'a> Parser<'a> {
         if let Some((k, is_and)) = self.connector(j, mode) {
             // June 12 to 14, Dec. 6 to 7, 2017
             let day_ended = self.toks[j - 1].kind == Kind::Num
-                || self.t.ordinal_suffixes.contains(&self.toks[j - 1].norm);
+                || self.t.ordinal_suffixes.contains(&self.toks[j - 1].norm)
+                || self.t.ends_with(Cat::DayOrdinal, &self.toks[j - 1].norm)
+                || self.t.ends_with(Cat::Cardinal, &self.toks[j - 1].norm);
             if let (Some(d1), Some(m), None, true) = (p1.d, p1.m, p1.y, day_ended) {
-                if let Some((k2, d2)) = self.day(k) {
+                if let Some((k2, d2)) = self.day_any(k) {
                     if self.point(k).map_or(true, |(e, _)| e <= k2) {
                         let mut end = k2;
                         let mut y = None;
@@ -974,10 +1721,18 @@ impl<'a> Parser<'a> {
                 return Some((e, Rel::Weekday(wd, Some(md))));
             }
             if let Some((e, u)) = self.period(j) {
+                // "this school year", "neste ano letivo"
+                if self.prev_is(Cat::NotCalendarYear, j)
+                    || self.lex(Cat::NotCalendarYear, e).is_some()
+                {
+                    return None;
+                }
                 return Some((e, Rel::Unit(u, md)));
             }
             if let Some(mh) = self.month(j) {
-                if !mh.abbr {
+                // "This may or may not": an ambiguous month must be capitalized.
+                let cap_ok = !mh.ambiguous || !self.t.capitalized_names || self.toks[j].upper;
+                if !mh.abbr && cap_ok {
                     return Some((mh.end, Rel::Month(mh.m, md)));
                 }
             }
@@ -1147,6 +1902,25 @@ impl<'a> Parser<'a> {
             (None, Some((e, r))) => Some((e, vec![Cand::new(i, e, Expr::Rel(r))])),
             (None, None) => None,
         }
+    }
+}
+
+/// The place of a number's last non-zero digit: 900 → 100, 20 → 10, 19 → 1.
+fn place(n: i32) -> i32 {
+    let mut p = 1;
+    while n % (p * 10) == 0 && n >= p * 10 {
+        p *= 10;
+    }
+    p
+}
+
+/// A two-digit year: 00..=29 are 2000..=2029, 30..=99 are 1930..=1999 (the .NET default
+/// `TwoDigitYearMax` of 2029, which the Recognizers-Text suites follow: "03/18/40" is 1940).
+fn two_digit_year(y: i32) -> i32 {
+    if y < 30 {
+        2000 + y
+    } else {
+        1900 + y
     }
 }
 

@@ -2,6 +2,7 @@
 //! token phrases by category. The file format is documented at the top of every
 //! `dates.toml`.
 
+use super::calendar::Rule;
 use super::token::phrase_tokens;
 use crate::languages::{self, LanguageData};
 use rustc_hash::FxHashMap;
@@ -78,6 +79,33 @@ struct RawTable {
     rolling_next: Vec<String>,
     rolling_last: Vec<String>,
     period_links: Vec<String>,
+    // grammar additions
+    day_ordinals: BTreeMap<String, i32>,
+    half_words: Vec<String>,
+    week_of: Vec<String>,
+    week_commencing: Vec<String>,
+    decade_words: BTreeMap<String, i32>,
+    decade_before: Vec<String>,
+    holidays: BTreeMap<String, String>,
+    not_calendar_year: Vec<String>,
+}
+
+/// The number words of the language's `numbers.toml` (the counts stage's data), read again
+/// here for spelled-out days and years ("twenty third", "dos mil veinte").
+#[derive(Deserialize, Default)]
+struct NumberWords {
+    #[serde(default)]
+    cardinals: BTreeMap<String, f64>,
+    #[serde(default)]
+    hundreds: BTreeMap<String, f64>,
+    #[serde(default)]
+    group_multipliers: BTreeMap<String, f64>,
+    #[serde(default)]
+    scales: BTreeMap<String, f64>,
+    #[serde(default)]
+    joiners: Vec<String>,
+    #[serde(default)]
+    additive_after: BTreeMap<String, f64>,
 }
 
 /// What a phrase of the table means.
@@ -137,6 +165,32 @@ pub(crate) enum Cat {
     Rolling,
     /// Between a weekday or day and the period that holds it: "of", "de la".
     PeriodLink,
+    /// An ordinal day word: "eleventh", "primero"; value 1..=31.
+    DayOrdinal,
+    /// "half", "semestre".
+    Half,
+    /// Joins a week to the day it holds: "the week of April 10th".
+    WeekOf,
+    /// Introduces the week holding a day on its own: "w/c Feb 4".
+    WeekCommencing,
+    /// A decade name: "nineties" = 1990.
+    DecadeWord,
+    /// Before a decade number: "los años 90", "les années 1990".
+    DecadeBefore,
+    /// A holiday; value: index into [`LangTable::holiday_rules`].
+    Holiday,
+    /// A year right after one of these is a fiscal or school year, not a calendar date.
+    NotCalendarYear,
+    /// A number word (cardinals of `numbers.toml`); value its value.
+    Cardinal,
+    /// A hundreds word: value 100.
+    Hundred,
+    /// A multiplier of the small group before it (French "quatre-vingt"); value.
+    GroupMultiplier,
+    /// A thousand word; value 1000 (larger scales are no years).
+    Thousand,
+    /// A word joining number words: "and", "y", "e", "et".
+    NumberJoiner,
 }
 
 /// One phrase of the lexicon.
@@ -160,6 +214,10 @@ pub(crate) struct LangTable {
     pub ordinal_suffixes: HashSet<String>,
     pub future_suffixes: Vec<String>,
     pub past_suffixes: Vec<String>,
+    /// Holiday rules, by the value of their [`Cat::Holiday`] entries.
+    pub holiday_rules: Vec<Rule>,
+    /// French-style additions after a tens word: (tens value, limit) — 60 + 10..19.
+    pub additive_after: Vec<(i32, i32)>,
     /// The categories of the phrases ending with each folded token.
     last_tokens: FxHashMap<String, Vec<Cat>>,
 }
@@ -289,6 +347,52 @@ impl LangTable {
             .map(|s| s.to_lowercase())
             .collect();
         t.past_suffixes = raw.past_suffixes.iter().map(|s| s.to_lowercase()).collect();
+        for (w, v) in &raw.day_ordinals {
+            t.add(w, Cat::DayOrdinal, *v, false);
+        }
+        for (words, cat) in [
+            (&raw.half_words, Cat::Half),
+            (&raw.week_of, Cat::WeekOf),
+            (&raw.week_commencing, Cat::WeekCommencing),
+            (&raw.decade_before, Cat::DecadeBefore),
+            (&raw.not_calendar_year, Cat::NotCalendarYear),
+        ] {
+            for w in words {
+                t.add(w, cat, 0, false);
+            }
+        }
+        for (w, v) in &raw.decade_words {
+            t.add(w, Cat::DecadeWord, *v, false);
+        }
+        for (w, rule) in &raw.holidays {
+            let rule = Rule::parse(rule)
+                .ok_or_else(|| err(&format!("holiday {w:?}: bad rule {rule:?}")))?;
+            t.add(w, Cat::Holiday, t.holiday_rules.len() as i32, false);
+            t.holiday_rules.push(rule);
+        }
+        let nums: NumberWords = languages::parse(d.lang, "numbers.toml", d.numbers)?;
+        for (w, v) in &nums.cardinals {
+            t.add(w, Cat::Cardinal, *v as i32, false);
+        }
+        for w in nums.hundreds.keys() {
+            t.add(w, Cat::Hundred, 100, false);
+        }
+        for (w, v) in &nums.group_multipliers {
+            t.add(w, Cat::GroupMultiplier, *v as i32, false);
+        }
+        for (w, v) in &nums.scales {
+            if *v == 1000.0 {
+                t.add(w, Cat::Thousand, 1000, false);
+            }
+        }
+        for w in &nums.joiners {
+            t.add(w, Cat::NumberJoiner, 0, false);
+        }
+        for (k, v) in &nums.additive_after {
+            if let Ok(k) = k.parse::<i32>() {
+                t.additive_after.push((k, *v as i32));
+            }
+        }
         for entries in t.lexicon.values_mut() {
             entries.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
         }
