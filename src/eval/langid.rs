@@ -4,7 +4,7 @@
 //! detector is built with the default allow-list (en, es, fr, pt). For records in an allowed
 //! language the table gives accuracy per file, language and granularity, for whatlang alone
 //! and for trawl's detector ([`LanguageDetector::guess`]: whatlang combined with trawl's own
-//! evidence). Records in other languages are negatives: the table gives how often each
+//! evidence, stop words, marks and the word-frequency model). Records in other languages are negatives: the table gives how often each
 //! detector assigns them one of the allowed languages, and how often the short-span policy
 //! ([`LanguageDetector::detect`]) leaves them undetected.
 //!
