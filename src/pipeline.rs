@@ -197,11 +197,19 @@ impl PipelineBuilder {
                 )));
             }
         }
-        let mut g = GazetteerBuilder::new().shipped(self.shipped_gazetteers);
-        for d in &self.gazetteer_dirs {
-            g = g.user_dir(d);
-        }
-        let gazetteer = g.build()?;
+        // The language detector (word lists and the character model trained from them) is
+        // the largest single build: it goes on a second thread while the rest loads, so
+        // start-up is the longer of the two rather than their sum.
+        let (detector, rest) = std::thread::scope(|scope| {
+            let detector = scope.spawn(|| LanguageDetector::new(&self.languages));
+            let rest = self.build_rest();
+            let detector = detector
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (detector, rest)
+        });
+        let (gazetteer, learner, patterns, segmenter, dates, counts, events, places) = rest?;
+        let detector = detector.map_err(BuildError::Option)?;
         let officials = gazetteer
             .roles
             .iter()
@@ -209,17 +217,52 @@ impl PipelineBuilder {
             .collect();
         Ok(Pipeline {
             officials,
-            learner: Learner::new().map_err(BuildError::LanguageData)?,
-            patterns: PatternFinder::new(&gazetteer).map_err(BuildError::LanguageData)?,
+            learner,
+            patterns,
             gazetteer,
-            segmenter: Segmenter::new().map_err(BuildError::LanguageData)?,
-            detector: LanguageDetector::new(&self.languages).map_err(BuildError::Option)?,
-            dates: DateExtractor::new().map_err(BuildError::LanguageData)?,
-            counts: CountExtractor::new().map_err(BuildError::LanguageData)?,
-            events: EventExtractor::new().map_err(BuildError::LanguageData)?,
-            places: PlaceMatcher::shipped().map_err(BuildError::LanguageData)?,
+            segmenter,
+            detector,
+            dates,
+            counts,
+            events,
+            places,
             options: self,
         })
+    }
+
+    /// Everything but the language detector.
+    #[allow(clippy::type_complexity)]
+    fn build_rest(
+        &self,
+    ) -> Result<
+        (
+            Gazetteer,
+            Learner,
+            PatternFinder,
+            Segmenter,
+            DateExtractor,
+            CountExtractor,
+            EventExtractor,
+            PlaceMatcher,
+        ),
+        BuildError,
+    > {
+        let mut g = GazetteerBuilder::new().shipped(self.shipped_gazetteers);
+        for d in &self.gazetteer_dirs {
+            g = g.user_dir(d);
+        }
+        let gazetteer = g.build()?;
+        let patterns = PatternFinder::new(&gazetteer).map_err(BuildError::LanguageData)?;
+        Ok((
+            gazetteer,
+            Learner::new().map_err(BuildError::LanguageData)?,
+            patterns,
+            Segmenter::new().map_err(BuildError::LanguageData)?,
+            DateExtractor::new().map_err(BuildError::LanguageData)?,
+            CountExtractor::new().map_err(BuildError::LanguageData)?,
+            EventExtractor::new().map_err(BuildError::LanguageData)?,
+            PlaceMatcher::shipped().map_err(BuildError::LanguageData)?,
+        ))
     }
 }
 
