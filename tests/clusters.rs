@@ -29,7 +29,7 @@ fn with(event: &Event, targets: &[&str], date: Option<&str>) -> Event {
 #[test]
 fn events_cluster_by_type_participants_and_compatible_date() {
     let base = sample_event();
-    let mut events = vec![
+    let mut events = [
         with(&base, &["gang:sinaloa", "country:MX"], Some("2025-03-03")),
         // The same participants in another order, a coarser date of the same month.
         with(
@@ -58,7 +58,7 @@ fn events_cluster_by_type_participants_and_compatible_date() {
     assert_eq!(ids, ["c1", "c1", "c1", "c2", "c1", "c3"]);
 
     // No participants at all: never joined to anything.
-    let mut lone = vec![with(&base, &[], Some("2025-03-03"))];
+    let mut lone = [with(&base, &[], Some("2025-03-03"))];
     lone[0].actors.clear();
     clusterer.assign(&mut lone);
     assert_eq!(lone[0].cluster, "c4");
