@@ -1,5 +1,7 @@
 //! Runs every case of `tests/data/dates.toml` through the DATES stage and reports every
-//! failure together. `DATES_CASE=<text>` runs only the cases whose name contains `<text>`.
+//! failure together. `TRAWL_CASE=<text>` runs only the cases whose name contains `<text>`.
+
+mod common;
 
 use serde::Deserialize;
 use trawl::dates::DateExtractor;
@@ -110,37 +112,21 @@ fn check(case: &Case, got: &[DateMention]) -> Vec<String> {
 
 #[test]
 fn dates_table() {
-    let source = include_str!("data/dates.toml");
-    let table: Table = toml::from_str(source).expect("tests/data/dates.toml is valid");
-    let filter = std::env::var("DATES_CASE").unwrap_or_default();
+    let table: Table = common::read_table("dates.toml");
     let extractor = DateExtractor::new().expect("language tables load");
     let segmenter = Segmenter::new().expect("language tables load");
-    let mut names = std::collections::HashSet::new();
-    let mut failures = Vec::new();
-    let mut ran = 0;
+    let mut cases = common::CaseRun::new();
     for case in &table.case {
-        assert!(
-            names.insert(case.name.as_str()),
-            "duplicate case {}",
-            case.name
-        );
-        if !case.name.contains(&filter) {
+        if !cases.selects(&case.name) {
             continue;
         }
-        ran += 1;
         let got = run(&extractor, &segmenter, case);
         for p in check(case, &got) {
-            failures.push(format!(
+            cases.fail(format!(
                 "{} [{}] {:?}\n    {p}",
                 case.name, case.lang, case.text
             ));
         }
     }
-    assert!(ran > 0, "no case matches DATES_CASE={filter:?}");
-    assert!(
-        failures.is_empty(),
-        "{} of {ran} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    cases.finish();
 }

@@ -2,6 +2,8 @@
 //! the segmenter and the detector, and all failures are reported together.
 //! `TRAWL_CASE=<part of a name>` runs only the matching cases.
 
+mod common;
+
 use serde::Deserialize;
 use trawl::lang::{LanguageDetector, DEFAULT_LANGUAGES};
 use trawl::segment::Segmenter;
@@ -28,22 +30,21 @@ fn code(l: Option<trawl::model::Lang>) -> String {
 
 #[test]
 fn language_table() {
-    let source = include_str!("data/lang.toml");
-    let table: Table = toml::from_str(source).expect("tests/data/lang.toml parses");
-    let filter = std::env::var("TRAWL_CASE").unwrap_or_default();
+    let table: Table = common::read_table("lang.toml");
     let segmenter = Segmenter::new().expect("segmenter");
     let detector = LanguageDetector::new(&DEFAULT_LANGUAGES).expect("detector");
-    let mut failures = Vec::new();
-    let mut ran = 0;
-    for case in table.case.iter().filter(|c| c.name.contains(&filter)) {
-        ran += 1;
+    let mut cases = common::CaseRun::new();
+    for case in &table.case {
+        if !cases.selects(&case.name) {
+            continue;
+        }
         let text = case.text.as_str();
         let (mut paragraphs, mut sentences) = segmenter.segment(text);
         let got = detector.annotate(text, &mut paragraphs, &mut sentences);
         let mut check = |what: &str, want: &dyn std::fmt::Debug, have: &dyn std::fmt::Debug| {
             let (w, h) = (format!("{want:?}"), format!("{have:?}"));
             if w != h {
-                failures.push(format!("{}: {what}: want {w}, got {h}", case.name));
+                cases.fail(format!("{}: {what}: want {w}, got {h}", case.name));
             }
         };
         if let Some(want) = &case.document {
@@ -67,11 +68,5 @@ fn language_table() {
             check("sentences", want, &have);
         }
     }
-    assert!(ran > 0, "no case matches TRAWL_CASE={filter:?}");
-    assert!(
-        failures.is_empty(),
-        "{} of {ran} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    cases.finish();
 }
