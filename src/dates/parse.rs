@@ -1452,6 +1452,12 @@ impl<'a> Parser<'a> {
                 paren = true;
             }
             k = self.skip_article(k);
+            // "terça-feira dia 25", "miércoles el día treinta y uno"
+            if let Some((d, _, _)) = self.lex(Cat::DayWord, k) {
+                if self.day_any(d).is_some() {
+                    k = d;
+                }
+            }
             if let Some((mut e, pt)) = self.point_core(k) {
                 if pt.d.is_some() && (pt.m.is_some() || wi == i) {
                     if paren && self.punct(e, &[")"]) {
@@ -1771,11 +1777,16 @@ impl<'a> Parser<'a> {
         if e > 0 && self.t.ends_with(Cat::And, &self.toks[e - 1].norm) {
             e -= 1;
             separated = true;
-        } else if e > 1
-            && self.t.ends_with(Cat::Preposition, &self.toks[e - 1].norm)
-            && self.day_word_ends_at(e - 1, false)
-        {
-            return true;
+        } else if e > 1 && self.t.ends_with(Cat::Preposition, &self.toks[e - 1].norm) {
+            // "qui, ou sexta": a comma may come before the preposition.
+            let w = if self.punct(e - 2, &[","]) {
+                e - 2
+            } else {
+                e - 1
+            };
+            if self.day_word_ends_at(w, false) {
+                return true;
+            }
         }
         if self.punct(e.wrapping_sub(1), &[","]) {
             e -= 1;
