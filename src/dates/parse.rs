@@ -1927,17 +1927,22 @@ impl<'a> Parser<'a> {
                 return Some((e, cands));
             }
         }
-        if let Some(r) = self.parse_part(i) {
-            return Some(r);
-        }
         if let Some((j, _, _)) = self.lex(Cat::Vague, i) {
             if let Some((e, rel)) = self.rel(j) {
                 if matches!(rel, Rel::Unit(..) | Rel::Month(..)) {
                     let mut c = Cand::new(i, e, Expr::Rel(rel));
                     c.vague = true;
+                    // "later this week": a vague word that is also a part word qualifies it.
+                    c.part = self
+                        .lex(Cat::Part, i)
+                        .filter(|p| p.0 == j)
+                        .map(|p| p.1 as u8);
                     return Some((e, vec![c]));
                 }
             }
+        }
+        if let Some(r) = self.parse_part(i) {
+            return Some(r);
         }
         for (cat, mode) in [
             (Cat::RangeBetween, Mode::Between),
