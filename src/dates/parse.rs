@@ -1487,11 +1487,13 @@ impl<'a> Parser<'a> {
                         .tok(e + 1)
                         .is_some_and(|t| t.glued && t.kind == Kind::Num))
                     || self.tok(e).is_some_and(|t| {
-                        matches!(
-                            t.norm.as_str(),
-                            "am" | "pm" | "a" | "p" | "h" | "hs" | "hrs"
-                        )
-                    });
+                        matches!(t.norm.as_str(), "am" | "pm" | "h" | "hs" | "hrs")
+                    })
+                    // "a.m.", "sexta-feira 23 a 4"; not Spanish "a las": "viernes 23 a las 4"
+                    || (self
+                        .tok(e)
+                        .is_some_and(|t| matches!(t.norm.as_str(), "a" | "p"))
+                        && !self.tok(e + 1).is_some_and(|t| t.kind == Kind::Word));
                 if !unit_next && !time_next {
                     let pt = Pt {
                         d: Some(d),
