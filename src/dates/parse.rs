@@ -757,7 +757,14 @@ impl<'a> Parser<'a> {
         if self.more_number(i + 3) || self.glued_punct(i + 3, &["/"]) {
             return None;
         }
-        if i == 0 || a.glued {
+        if a.glued {
+            return None;
+        }
+        // A pair that is the whole text ("29/2") is read as a date.
+        if i == 0 && i + 3 == self.toks.len() {
+            return self.day_month_value(a.num?, b.num?, i + 3);
+        }
+        if i == 0 {
             return None;
         }
         let p = &self.toks[i - 1];
@@ -772,14 +779,18 @@ impl<'a> Parser<'a> {
         if !context {
             return None;
         }
-        let (x, z) = (a.num?, b.num?);
+        self.day_month_value(a.num?, b.num?, i + 3)
+    }
+
+    /// The day and month of the numeric pair `x/z`, ending at `end`, if it is a valid date.
+    fn day_month_value(&self, x: u32, z: u32, end: usize) -> Option<(usize, Pt)> {
         let (m, d) = if x > 12 || (z <= 12 && self.day_first) {
             (z, x)
         } else {
             (x, z)
         };
         valid(None, m, d).then_some((
-            i + 3,
+            end,
             Pt {
                 m: Some(m),
                 d: Some(d),
@@ -1441,6 +1452,12 @@ impl<'a> Parser<'a> {
                 paren = true;
             }
             k = self.skip_article(k);
+            // "terça-feira dia 25", "miércoles el día treinta y uno"
+            if let Some((d, _, _)) = self.lex(Cat::DayWord, k) {
+                if self.day_any(d).is_some() {
+                    k = d;
+                }
+            }
             if let Some((mut e, pt)) = self.point_core(k) {
                 if pt.d.is_some() && (pt.m.is_some() || wi == i) {
                     if paren && self.punct(e, &[")"]) {
@@ -1470,11 +1487,13 @@ impl<'a> Parser<'a> {
                         .tok(e + 1)
                         .is_some_and(|t| t.glued && t.kind == Kind::Num))
                     || self.tok(e).is_some_and(|t| {
-                        matches!(
-                            t.norm.as_str(),
-                            "am" | "pm" | "a" | "p" | "h" | "hs" | "hrs"
-                        )
-                    });
+                        matches!(t.norm.as_str(), "am" | "pm" | "h" | "hs" | "hrs")
+                    })
+                    // "a.m.", "sexta-feira 23 a 4"; not Spanish "a las": "viernes 23 a las 4"
+                    || (self
+                        .tok(e)
+                        .is_some_and(|t| matches!(t.norm.as_str(), "a" | "p"))
+                        && !self.tok(e + 1).is_some_and(|t| t.kind == Kind::Word));
                 if !unit_next && !time_next {
                     let pt = Pt {
                         d: Some(d),
@@ -1705,13 +1724,86 @@ impl<'a> Parser<'a> {
         Some((k, n, u))
     }
 
+    /// True when a phrase of `cat` of at least two tokens ends right before `i`.
+    fn long_phrase_ends_at(&self, cat: Cat, i: usize) -> bool {
+        (i.saturating_sub(5)..i.saturating_sub(1))
+            .any(|p| self.lex(cat, p).is_some_and(|x| x.0 == i))
+    }
+
+    /// A blocker word before the relative day `i..j` does not block it when it ends a longer
+    /// phrase that expects a date ("a partir de mañana", "dos días después de hoy"), or when
+    /// it opens a range closed by another relative day ("de ontem até hoje").
+    fn blocker_lifted(&self, i: usize, j: usize) -> bool {
+        let expects_date = [Cat::Shift, Cat::OpenStart, Cat::OpenEnd, Cat::Preposition];
+        if expects_date.iter().any(|&c| self.long_phrase_ends_at(c, i)) {
+            return true;
+        }
+        self.prev_is(Cat::RangeFrom, i)
+            && self
+                .lex(Cat::RangeTo, j)
+                .is_some_and(|(k, _, _)| self.lex(Cat::RelDay, k).is_some())
+    }
+
+    /// True when a weekday (or, with `rel_day`, a relative day phrase) ends right before `e`.
+    fn day_word_ends_at(&self, e: usize, rel_day: bool) -> bool {
+        (e.saturating_sub(5)..e).any(|p| {
+            self.weekday(p).is_some_and(|w| w.0 == e)
+                || (rel_day && self.lex(Cat::RelDay, p).is_some_and(|x| x.0 == e))
+        })
+    }
+
+    /// The ambiguous weekday `i..j` stands in a list of days: another weekday next to it,
+    /// alone or after a comma, an and_word or a one-word preposition ("terça, qua, qui ou
+    /// sexta", "Mon or Tue"), or a relative day after a comma or an and_word ("dom, amanhã,
+    /// hoje"; not "el mar hoy", "o dom de amanhã").
+    fn in_day_list(&self, i: usize, j: usize) -> bool {
+        let mut k = j;
+        let mut separated = false;
+        if self.punct(k, &[","]) {
+            k += 1;
+            separated = true;
+        }
+        if let Some((e, _, _)) = self.lex(Cat::And, k) {
+            k = e;
+            separated = true;
+        } else if self.lex(Cat::Preposition, k).is_some_and(|x| x.0 == k + 1)
+            && self.weekday(k + 1).is_some()
+        {
+            return true;
+        }
+        if self.weekday(k).is_some() || (separated && self.lex(Cat::RelDay, k).is_some()) {
+            return true;
+        }
+        let mut e = i;
+        let mut separated = false;
+        if e > 0 && self.t.ends_with(Cat::And, &self.toks[e - 1].norm) {
+            e -= 1;
+            separated = true;
+        } else if e > 1 && self.t.ends_with(Cat::Preposition, &self.toks[e - 1].norm) {
+            // "qui, ou sexta": a comma may come before the preposition.
+            let w = if self.punct(e - 2, &[","]) {
+                e - 2
+            } else {
+                e - 1
+            };
+            if self.day_word_ends_at(w, false) {
+                return true;
+            }
+        }
+        if self.punct(e.wrapping_sub(1), &[","]) {
+            e -= 1;
+            separated = true;
+        }
+        self.day_word_ends_at(e, separated)
+    }
+
     /// A relative expression at `i`.
     fn rel(&self, i: usize) -> Option<(usize, Rel)> {
         if let Some((j, k, _)) = self.lex(Cat::RelDay, i) {
             let nowadays = k == 0
                 && self.prev_is(Cat::Nowadays, i)
                 && self.tok(j).is_some_and(|t| t.kind == Kind::Word);
-            if self.prev_is(Cat::RelDayBlocker, i) || nowadays {
+            if (self.prev_is(Cat::RelDayBlocker, i) && !self.blocker_lifted(i, j)) || nowadays {
                 return None;
             }
             return Some((j, Rel::Day(k)));
@@ -1744,7 +1836,7 @@ impl<'a> Parser<'a> {
             if let Some((e, md, _)) = self.lex(Cat::ModAfter, j) {
                 return Some((e, Rel::Weekday(wd, Some(md))));
             }
-            if !ambiguous {
+            if !ambiguous || self.in_day_list(i, j) {
                 return Some((j, Rel::Weekday(wd, None)));
             }
         }
@@ -1837,17 +1929,22 @@ impl<'a> Parser<'a> {
                 return Some((e, cands));
             }
         }
-        if let Some(r) = self.parse_part(i) {
-            return Some(r);
-        }
         if let Some((j, _, _)) = self.lex(Cat::Vague, i) {
             if let Some((e, rel)) = self.rel(j) {
                 if matches!(rel, Rel::Unit(..) | Rel::Month(..)) {
                     let mut c = Cand::new(i, e, Expr::Rel(rel));
                     c.vague = true;
+                    // "later this week": a vague word that is also a part word qualifies it.
+                    c.part = self
+                        .lex(Cat::Part, i)
+                        .filter(|p| p.0 == j)
+                        .map(|p| p.1 as u8);
                     return Some((e, vec![c]));
                 }
             }
+        }
+        if let Some(r) = self.parse_part(i) {
+            return Some(r);
         }
         for (cat, mode) in [
             (Cat::RangeBetween, Mode::Between),

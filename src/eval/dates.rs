@@ -449,14 +449,19 @@ fn part_contains(m: &DateMention, raw: &[String]) -> bool {
         let (a, b) = v.split_once('/').unwrap_or((v, v));
         let inside =
             |d: (i32, u32, u32), part: &str| period(part).is_some_and(|(s, e)| s <= d && d <= e);
+        // The predicted range as one period, from the start of `pa` to the end of `pb`: a week
+        // written as days ("2018-05-28/2018-06-03") contains its last days.
+        let within = |d: (i32, u32, u32)| {
+            period(pa).is_some_and(|(s, _)| s <= d) && period(pb).is_some_and(|(_, e)| d <= e)
+        };
         match (a, b, pa, pb) {
             (_, "..", _, "..") => ymd(a).is_some_and(|s| inside(s, pa)),
             ("..", _, "..", _) => ymd(b).is_some_and(|e| inside(day_before(e), pb)),
             _ if a == ".." || b == ".." || pa == ".." || pb == ".." => false,
             _ => match (ymd(a), ymd(b)) {
                 // Recognizers ends ranges exclusively.
-                (Some(s), Some(e)) if a != b => inside(s, pa) && inside(day_before(e), pb),
-                (Some(s), _) => inside(s, pa) && inside(s, pb),
+                (Some(s), Some(e)) if a != b => within(s) && within(day_before(e)),
+                (Some(s), _) => within(s),
                 _ => false,
             },
         }
@@ -550,6 +555,16 @@ mod tests {
         assert!(!part_contains(
             &mention("2018-05/..", Some("mid")),
             &raw("../2018-05-21")
+        ));
+        // A week written as days holds its last days ("later this week").
+        let rest_of_week = raw("2018-05-31/2018-06-04");
+        assert!(part_contains(
+            &mention("2018-05-28/2018-06-03", Some("late")),
+            &rest_of_week
+        ));
+        assert!(!part_contains(
+            &mention("2018-05-21/2018-05-27", Some("late")),
+            &rest_of_week
         ));
     }
 }
