@@ -10,11 +10,8 @@ use trawl::counts::CountExtractor;
 use trawl::model::{Lang, Qualifier};
 use trawl::segment::Segmenter;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Table {
-    case: Vec<Case>,
-}
+/// The whole table file.
+type Table = common::Cases<Case>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

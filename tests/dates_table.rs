@@ -8,11 +8,8 @@ use trawl::dates::DateExtractor;
 use trawl::model::{DateMention, ReferenceDate, ReferenceSource};
 use trawl::segment::Segmenter;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Table {
-    case: Vec<Case>,
-}
+/// The whole table file.
+type Table = common::Cases<Case>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

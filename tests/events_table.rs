@@ -8,10 +8,8 @@ use serde::Deserialize;
 use trawl::ingest::Document;
 use trawl::pipeline::PipelineBuilder;
 
-#[derive(Deserialize)]
-struct Table {
-    case: Vec<Case>,
-}
+/// The whole table file.
+type Table = common::Cases<Case>;
 
 #[derive(Deserialize)]
 struct Case {

@@ -8,10 +8,8 @@ use serde::Deserialize;
 use trawl::lang::{LanguageDetector, DEFAULT_LANGUAGES};
 use trawl::segment::Segmenter;
 
-#[derive(Deserialize)]
-struct Table {
-    case: Vec<Case>,
-}
+/// The whole table file.
+type Table = common::Cases<Case>;
 
 #[derive(Deserialize)]
 struct Case {

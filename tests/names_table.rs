@@ -10,10 +10,8 @@ use trawl::ingest::Document;
 use trawl::model::EntitySource;
 use trawl::pipeline::PipelineBuilder;
 
-#[derive(Deserialize)]
-struct Table {
-    case: Vec<Case>,
-}
+/// The whole table file.
+type Table = common::Cases<Case>;
 
 #[derive(Deserialize)]
 struct Case {

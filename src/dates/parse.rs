@@ -43,6 +43,16 @@ pub(crate) struct Pt {
 }
 
 impl Pt {
+    /// A full calendar day, when it exists ("2019-02-30" does not).
+    fn day(y: i32, m: u32, d: u32) -> Option<Pt> {
+        valid(Some(y), m, d).then(|| Pt {
+            y: Some(y),
+            m: Some(m),
+            d: Some(d),
+            ..Pt::default()
+        })
+    }
+
     fn kind(&self) -> (bool, bool, bool, bool, bool, bool, bool) {
         (
             self.m.is_some(),
@@ -716,16 +726,7 @@ impl<'a> Parser<'a> {
         } else {
             return None;
         };
-        if !valid(Some(y), m, d) {
-            return None;
-        }
-        let pt = Pt {
-            y: Some(y),
-            m: Some(m),
-            d: Some(d),
-            ..Pt::default()
-        };
-        Some((i + 5, pt))
+        Some((i + 5, Pt::day(y, m, d)?))
     }
 
     /// True when a number continues at `i` ("133-03-03-2020", "123-12-1234"), unless another
@@ -1269,15 +1270,7 @@ impl<'a> Parser<'a> {
             }
             (mh.m, x.num?, k + 3)
         };
-        valid(Some(y), m, d).then_some((
-            end,
-            Pt {
-                y: Some(y),
-                m: Some(m),
-                d: Some(d),
-                ..Pt::default()
-            },
-        ))
+        Some((end, Pt::day(y, m, d)?))
     }
 
     /// The year between day and month: "September-2020-23", "23-2020-September".
@@ -1321,15 +1314,7 @@ impl<'a> Parser<'a> {
             let mh = self.month(k)?;
             (y, mh.m, t.num?, mh.end)
         };
-        valid(Some(y), m, d).then_some((
-            end,
-            Pt {
-                y: Some(y),
-                m: Some(m),
-                d: Some(d),
-                ..Pt::default()
-            },
-        ))
+        Some((end, Pt::day(y, m, d)?))
     }
 
     /// Eight digits that are a date: "20161016" (years 1900..=2199).

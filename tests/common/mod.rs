@@ -10,7 +10,15 @@
 #![allow(dead_code)]
 
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use std::collections::HashSet;
+
+/// A table that is a list of `[[case]]`s and nothing else.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cases<C> {
+    pub case: Vec<C>,
+}
 
 /// Parse `tests/data/<file>`; a table that does not parse fails the test with the reason.
 pub fn read_table<T: DeserializeOwned>(file: &str) -> T {
