@@ -1471,13 +1471,9 @@ impl<'a> Parser<'a> {
                     && self
                         .tok(e + 1)
                         .is_some_and(|t| t.glued && t.kind == Kind::Num))
-                    || self.tok(e).is_some_and(|t| {
-                        matches!(t.norm.as_str(), "am" | "pm" | "h" | "hs" | "hrs")
-                    })
+                    || self.lex(Cat::TimeAfterDay, e).is_some()
                     // "a.m.", "sexta-feira 23 a 4"; not Spanish "a las": "viernes 23 a las 4"
-                    || (self
-                        .tok(e)
-                        .is_some_and(|t| matches!(t.norm.as_str(), "a" | "p"))
+                    || (self.lex(Cat::TimeLetterAfterDay, e).is_some()
                         && !self.tok(e + 1).is_some_and(|t| t.kind == Kind::Word));
                 if !unit_next && !time_next {
                     let pt = Pt {

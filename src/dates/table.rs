@@ -88,6 +88,8 @@ struct RawTable {
     decade_before: Vec<String>,
     holidays: BTreeMap<String, String>,
     not_calendar_year: Vec<String>,
+    time_after_day: Vec<String>,
+    time_letters_after_day: Vec<String>,
 }
 
 /// The number words of the language's `numbers.toml` (the counts stage's data), read again
@@ -181,6 +183,11 @@ pub(crate) enum Cat {
     Holiday,
     /// A year right after one of these is a fiscal or school year, not a calendar date.
     NotCalendarYear,
+    /// After a weekday and day, makes the number an hour: "am", "h" ("Friday 4 pm").
+    TimeAfterDay,
+    /// Like [`Cat::TimeAfterDay`] unless a word follows: "a" in "sexta-feira 23 a 4",
+    /// not in "viernes 23 a las 4".
+    TimeLetterAfterDay,
     /// A number word (cardinals of `numbers.toml`); value its value.
     Cardinal,
     /// A hundreds word: value 100.
@@ -356,6 +363,8 @@ impl LangTable {
             (&raw.week_commencing, Cat::WeekCommencing),
             (&raw.decade_before, Cat::DecadeBefore),
             (&raw.not_calendar_year, Cat::NotCalendarYear),
+            (&raw.time_after_day, Cat::TimeAfterDay),
+            (&raw.time_letters_after_day, Cat::TimeLetterAfterDay),
         ] {
             for w in words {
                 t.add(w, cat, 0, false);
