@@ -265,6 +265,9 @@ impl DateExtractor {
             let t = self.table(s.lang.or(view.lang));
             let toks = tokenize(view.text, s.span.start, s.span.end);
             let parser = Parser::new(t, &toks, order.unwrap_or(t.day_first));
+            if !parser.may_hold_date() {
+                continue;
+            }
             let tense = tense(&parser, view.text);
             let mut r = Resolver {
                 text: view.text,
@@ -277,6 +280,10 @@ impl DateExtractor {
             let mut items = Vec::new();
             let mut i = 0;
             while i < toks.len() {
+                if !parser.may_start_date(i) {
+                    i += 1;
+                    continue;
+                }
                 match parser.parse_at(i) {
                     Some((e, cands)) => {
                         for c in cands {

@@ -9,7 +9,7 @@
 //! ("from", "between", articles, prepositions) are consumed but left out of the span.
 
 use super::calendar::{valid, Rule};
-use super::table::{Cat, Entry, LangTable};
+use super::table::{Cat, CatSet, Entry, LangTable};
 use super::token::{Kind, Tok};
 
 /// A calendar point, possibly partial (no year, no day).
@@ -213,17 +213,57 @@ pub(crate) struct Parser<'a> {
     /// The table entries starting with each token, looked up once: the grammar asks for
     /// them at every position it tries, dozens of times per token.
     starting: Vec<&'a [Entry]>,
+    /// The categories of those entries, per token.
+    cats: Vec<CatSet>,
 }
 
 impl<'a> Parser<'a> {
     /// A parser over `toks` with the words of `t`.
     pub fn new(t: &'a LangTable, toks: &'a [Tok], day_first: bool) -> Parser<'a> {
+        let mut starting = Vec::with_capacity(toks.len());
+        let mut cats = Vec::with_capacity(toks.len());
+        for tok in toks {
+            match t.starting(&tok.norm) {
+                Some(s) => {
+                    starting.push(s.entries.as_slice());
+                    cats.push(s.cats);
+                }
+                None => {
+                    starting.push(&[][..]);
+                    cats.push(0);
+                }
+            }
+        }
         Parser {
             t,
             toks,
             day_first,
-            starting: toks.iter().map(|tok| t.starting_with(&tok.norm)).collect(),
+            starting,
+            cats,
         }
+    }
+
+    /// False when no date can start anywhere in the sentence: it has no digits and no word or
+    /// phrase that names a time on its own (only modifiers like "the", "last", "early"). Most
+    /// sentences of a report are like that; the grammar is not tried on them.
+    pub fn may_hold_date(&self) -> bool {
+        self.toks.iter().any(|t| t.kind == Kind::Num)
+            || self.cats.iter().any(|&c| c & !Cat::MODIFIERS != 0)
+    }
+
+    /// False when no date can start at token `i`: every rule of the grammar begins with digits,
+    /// with a phrase of the table, or with a letter glued to digits ("q1-2019"), so a plain
+    /// word ("police", "said") starts none. The grammar tries dozens of rules at each start.
+    pub fn may_start_date(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        t.kind == Kind::Num
+            || self.cats[i] != 0
+            || self
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| n.glued && n.kind == Kind::Num)
     }
 
     fn tok(&self, i: usize) -> Option<&Tok> {
@@ -232,7 +272,10 @@ impl<'a> Parser<'a> {
 
     /// The longest phrase of category `cat` starting at token `i`: (end, value, flag).
     pub fn lex(&self, cat: Cat, i: usize) -> Option<(usize, i32, bool)> {
-        for e in *self.starting.get(i)? {
+        if self.cats.get(i)? & cat.bit() == 0 {
+            return None;
+        }
+        for e in self.starting[i] {
             if e.cat != cat {
                 continue;
             }

@@ -200,6 +200,67 @@ pub(crate) enum Cat {
     NumberJoiner,
 }
 
+impl Cat {
+    /// This category's bit in a [`CatSet`].
+    pub const fn bit(self) -> CatSet {
+        1 << self as u32
+    }
+
+    /// Categories that can stand in a date only beside a word or number of another category
+    /// ("the", "between", "early", "last", "ago", "of"...). A sentence whose tokens are all of
+    /// these (and has no digits) holds no date, so the grammar is not run on it.
+    pub const MODIFIERS: CatSet = Cat::Article.bit()
+        | Cat::Of.bit()
+        | Cat::RangeFrom.bit()
+        | Cat::RangeBetween.bit()
+        | Cat::RangeTo.bit()
+        | Cat::And.bit()
+        | Cat::Approx.bit()
+        | Cat::Part.bit()
+        | Cat::RelDayBlocker.bit()
+        | Cat::ModBefore.bit()
+        | Cat::ModAfter.bit()
+        | Cat::AgoBefore.bit()
+        | Cat::AgoAfter.bit()
+        | Cat::LaterBefore.bit()
+        | Cat::LaterAfter.bit()
+        | Cat::Vague.bit()
+        | Cat::Preposition.bit()
+        | Cat::Publication.bit()
+        | Cat::NotYearBefore.bit()
+        | Cat::NotYearAfter.bit()
+        | Cat::FutureCue.bit()
+        | Cat::PastCue.bit()
+        | Cat::OpenStart.bit()
+        | Cat::OpenEnd.bit()
+        | Cat::OpenAfter.bit()
+        | Cat::Shift.bit()
+        | Cat::Rolling.bit()
+        | Cat::PeriodLink.bit()
+        | Cat::WeekOf.bit()
+        | Cat::WeekCommencing.bit()
+        | Cat::DecadeBefore.bit()
+        | Cat::NotCalendarYear.bit()
+        | Cat::TimeAfterDay.bit()
+        | Cat::TimeLetterAfterDay.bit()
+        | Cat::NumberJoiner.bit();
+}
+
+/// A set of [`Cat`]s, one bit each.
+pub(crate) type CatSet = u64;
+
+// Every category must have a bit.
+const _: () = assert!((Cat::NumberJoiner as u32) < CatSet::BITS);
+
+/// The phrases starting with one folded token, longest first, and the set of their categories
+/// (the grammar asks "is there a phrase of category X here?" dozens of times per token; the set
+/// answers no without comparing strings).
+#[derive(Debug, Default)]
+pub(crate) struct Starting {
+    pub cats: CatSet,
+    pub entries: Vec<Entry>,
+}
+
 /// One phrase of the lexicon.
 #[derive(Clone, Debug)]
 pub(crate) struct Entry {
@@ -216,7 +277,7 @@ pub(crate) struct LangTable {
     pub capitalized_names: bool,
     /// Entries by their first folded token, longest first. (Fx hash: probed for every token
     /// at many grammar positions; hashed with `rustc_hash`.)
-    lexicon: FxHashMap<String, Vec<Entry>>,
+    lexicon: FxHashMap<String, Starting>,
     pub ambiguous: HashSet<String>,
     pub ordinal_suffixes: HashSet<String>,
     pub future_suffixes: Vec<String>,
@@ -402,8 +463,9 @@ impl LangTable {
                 t.additive_after.push((k, *v as i32));
             }
         }
-        for entries in t.lexicon.values_mut() {
-            entries.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
+        for s in t.lexicon.values_mut() {
+            s.entries.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
+            s.cats = s.entries.iter().fold(0, |m, e| m | e.cat.bit());
         }
         Ok(t)
     }
@@ -417,7 +479,7 @@ impl LangTable {
         if !cats.contains(&cat) {
             cats.push(cat);
         }
-        self.lexicon.entry(first).or_default().push(Entry {
+        self.lexicon.entry(first).or_default().entries.push(Entry {
             toks,
             cat,
             val,
@@ -427,7 +489,12 @@ impl LangTable {
 
     /// Entries whose first token is `norm`, longest first.
     pub fn starting_with(&self, norm: &str) -> &[Entry] {
-        self.lexicon.get(norm).map(Vec::as_slice).unwrap_or(&[])
+        self.starting(norm).map_or(&[], |s| s.entries.as_slice())
+    }
+
+    /// Entries whose first token is `norm`, with their categories.
+    pub fn starting(&self, norm: &str) -> Option<&Starting> {
+        self.lexicon.get(norm)
     }
 
     /// True when the table knows any word of category `cat` ending with token `norm`.
