@@ -336,7 +336,7 @@ impl Composer<'_, '_> {
         let ok = num.kind == Kind::Num
             && num.digits() <= 2
             && suffix.glued
-            && self.p.t.ordinal_suffixes.contains(&suffix.norm);
+            && self.p.t.ordinal_suffixes.contains(suffix.norm.as_str());
         ok.then_some((end - 2, d))
     }
 

@@ -268,16 +268,7 @@ impl DateExtractor {
             if !parser.may_hold_date() {
                 continue;
             }
-            let tense = tense(&parser, view.text);
-            let mut r = Resolver {
-                text: view.text,
-                toks: &toks,
-                refday,
-                tense,
-                paragraph: s.paragraph,
-                anchors: &mut anchors,
-            };
-            let mut items = Vec::new();
+            let mut cands = Vec::new();
             let mut i = 0;
             while i < toks.len() {
                 if !parser.may_start_date(i) {
@@ -285,13 +276,26 @@ impl DateExtractor {
                     continue;
                 }
                 match parser.parse_at(i) {
-                    Some((e, cands)) => {
-                        for c in cands {
-                            items.push(compose::Item::new(&c, r.resolve(&c)));
-                        }
+                    Some((e, found)) => {
+                        cands.extend(found);
                         i = e.max(i + 1);
                     }
                     None => i += 1,
+                }
+            }
+            // Resolution reads the sentence's tense: worked out only where something was found.
+            let mut items = Vec::with_capacity(cands.len());
+            if !cands.is_empty() {
+                let mut r = Resolver {
+                    text: view.text,
+                    toks: &toks,
+                    refday,
+                    tense: tense(&parser, view.text),
+                    paragraph: s.paragraph,
+                    anchors: &mut anchors,
+                };
+                for c in &cands {
+                    items.push(compose::Item::new(c, r.resolve(c)));
                 }
             }
             compose::compose(&parser, view.text, refday, &mut items);
@@ -375,7 +379,7 @@ fn tense(p: &Parser, text: &str) -> Tense {
 /// Resolves the candidates of one sentence.
 struct Resolver<'a, 'b> {
     text: &'a str,
-    toks: &'a [Tok],
+    toks: &'a [Tok<'a>],
     refday: Option<Day>,
     tense: Tense,
     paragraph: usize,

@@ -207,7 +207,7 @@ struct MonthHit {
 /// The grammar over one sentence's tokens.
 pub(crate) struct Parser<'a> {
     pub t: &'a LangTable,
-    pub toks: &'a [Tok],
+    pub toks: &'a [Tok<'a>],
     /// Numeric dates read day first.
     pub day_first: bool,
     /// The table entries starting with each token, looked up once: the grammar asks for
@@ -219,7 +219,7 @@ pub(crate) struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     /// A parser over `toks` with the words of `t`.
-    pub fn new(t: &'a LangTable, toks: &'a [Tok], day_first: bool) -> Parser<'a> {
+    pub fn new(t: &'a LangTable, toks: &'a [Tok<'a>], day_first: bool) -> Parser<'a> {
         let mut starting = Vec::with_capacity(toks.len());
         let mut cats = Vec::with_capacity(toks.len());
         for tok in toks {
@@ -266,7 +266,7 @@ impl<'a> Parser<'a> {
                 .is_some_and(|n| n.glued && n.kind == Kind::Num)
     }
 
-    fn tok(&self, i: usize) -> Option<&Tok> {
+    fn tok(&self, i: usize) -> Option<&Tok<'a>> {
         self.toks.get(i)
     }
 
@@ -338,13 +338,14 @@ impl<'a> Parser<'a> {
         // "1.º": a period before the suffix.
         if self.glued_punct(j, &["."])
             && self.tok(j + 1).is_some_and(|n| {
-                n.glued && n.kind == Kind::Word && self.t.ordinal_suffixes.contains(&n.norm)
+                n.glued && n.kind == Kind::Word && self.t.ordinal_suffixes.contains(n.norm.as_str())
             })
         {
             j += 1;
         }
         if let Some(n) = self.tok(j) {
-            if n.glued && n.kind == Kind::Word && self.t.ordinal_suffixes.contains(&n.norm) {
+            if n.glued && n.kind == Kind::Word && self.t.ordinal_suffixes.contains(n.norm.as_str())
+            {
                 j += 1;
             }
         }
@@ -1639,7 +1640,10 @@ impl<'a> Parser<'a> {
         if let Some((k, is_and)) = self.connector(j, mode) {
             // June 12 to 14, Dec. 6 to 7, 2017
             let day_ended = self.toks[j - 1].kind == Kind::Num
-                || self.t.ordinal_suffixes.contains(&self.toks[j - 1].norm)
+                || self
+                    .t
+                    .ordinal_suffixes
+                    .contains(self.toks[j - 1].norm.as_str())
                 || self.t.ends_with(Cat::DayOrdinal, &self.toks[j - 1].norm)
                 || self.t.ends_with(Cat::Cardinal, &self.toks[j - 1].norm);
             if let (Some(d1), Some(m), None, true) = (p1.d, p1.m, p1.y, day_ended) {

@@ -4,7 +4,10 @@
 //! non-space character. Each keeps its byte span in the document text and its folded form
 //! ([`fold_str`]), so the grammar compares folded words while spans stay original.
 
-use crate::fold::fold_str;
+use crate::fold::fold_cow;
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,9 +20,51 @@ pub(crate) enum Kind {
     Punct,
 }
 
+/// A token's folded surface: borrowed from the text when folding changes nothing (lower-case
+/// ASCII, digits, most punctuation: most tokens), so tokenizing a sentence allocates little.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Norm<'a>(Cow<'a, str>);
+
+impl Norm<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Norm<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Norm<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Norm<'_> {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Norm<'_>> for String {
+    fn eq(&self, other: &Norm<'_>) -> bool {
+        **self == *other.0
+    }
+}
+
+impl fmt::Display for Norm<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// One token.
 #[derive(Clone, Debug)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     /// First byte in the text.
     pub start: usize,
     /// One past the last byte.
@@ -27,7 +72,7 @@ pub(crate) struct Tok {
     /// Digits, letters or other.
     pub kind: Kind,
     /// The folded surface.
-    pub norm: String,
+    pub norm: Norm<'a>,
     /// True when no white space separates it from the token before.
     pub glued: bool,
     /// True when the surface starts with an upper-case letter.
@@ -36,7 +81,7 @@ pub(crate) struct Tok {
     pub num: Option<u32>,
 }
 
-impl Tok {
+impl Tok<'_> {
     /// Number of digits of a digit run (0 for other tokens).
     pub fn digits(&self) -> usize {
         if self.kind == Kind::Num {
@@ -48,6 +93,15 @@ impl Tok {
 }
 
 fn class(c: char) -> Option<Kind> {
+    // ASCII first: most characters of most documents, and no Unicode table lookups.
+    if c.is_ascii() {
+        return match c {
+            ' ' | '\t'..='\r' => None,
+            '0'..='9' => Some(Kind::Num),
+            'a'..='z' | 'A'..='Z' => Some(Kind::Word),
+            _ => Some(Kind::Punct),
+        };
+    }
     if c.is_whitespace() {
         None
     } else if c.is_ascii_digit() {
@@ -60,8 +114,8 @@ fn class(c: char) -> Option<Kind> {
 }
 
 /// Tokenize `text[start..end]`; offsets are into `text`.
-pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
-    let mut out: Vec<Tok> = Vec::new();
+pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
+    let mut out: Vec<Tok> = Vec::with_capacity((end - start) / 4);
     let s = &text[start..end];
     let mut iter = s.char_indices().peekable();
     let mut prev_end: Option<usize> = None;
@@ -88,7 +142,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
             start: start + i,
             end: start + j,
             kind,
-            norm: fold_str(surface),
+            norm: Norm(fold_cow(surface)),
             glued: prev_end == Some(i),
             upper: c.is_uppercase(),
             num,
@@ -102,7 +156,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
 pub(crate) fn phrase_tokens(phrase: &str) -> Vec<String> {
     tokenize(phrase, 0, phrase.len())
         .into_iter()
-        .map(|t| t.norm)
+        .map(|t| t.norm.0.into_owned())
         .filter(|n| !n.is_empty())
         .collect()
 }
