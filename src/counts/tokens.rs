@@ -78,10 +78,17 @@ impl Tok<'_> {
 }
 
 fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        return matches!(c, ' ' | '\t'..='\r');
+    }
     c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}'
 }
 
 fn is_word_char(c: char) -> bool {
+    // ASCII first: no Unicode table lookups for most characters.
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
     c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
 }
 
@@ -94,7 +101,7 @@ pub(crate) fn tokenize<'a>(
 ) -> Vec<Tok<'a>> {
     let s = &text[start..end];
     let b = s.as_bytes();
-    let mut out: Vec<Tok> = Vec::new();
+    let mut out: Vec<Tok> = Vec::with_capacity(s.len() / 4);
     let mut i = 0;
     let mut space = true;
     // Inside a run like "192.168.1.2" that is no one number: plain integers only.
@@ -108,10 +115,13 @@ pub(crate) fn tokenize<'a>(
             continue;
         }
         let prev_alnum = i > 0
-            && s[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|p| p.is_alphanumeric());
+            && match b[i - 1] {
+                p if p.is_ascii() => p.is_ascii_alphanumeric(),
+                _ => s[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_alphanumeric()),
+            };
         let next_digit = b.get(i + 1).is_some_and(|d| d.is_ascii_digit());
         let starts_number = c.is_ascii_digit()
             || (c == conv.decimal && next_digit && !prev_alnum)
