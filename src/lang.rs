@@ -31,11 +31,12 @@
 //! no switch is found inside a sentence; sentence languages are not written to the record
 //! (stages read them from [`Sentence::lang`]).
 
+mod marks;
 mod words;
 
 use crate::languages;
-use crate::model::{Lang, LanguageGuess, Paragraph, Section, SegmentRecord, Sentence};
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::model::{Lang, LanguageGuess, Paragraph, Section, SegmentRecord, Sentence, Span};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -180,11 +181,11 @@ struct EvidenceTable {
 #[derive(Debug)]
 struct Evidence {
     /// Lower-case word -> (index in the allow-list, points).
-    words: HashMap<String, Vec<(usize, f32)>>,
+    words: FxHashMap<Box<str>, Box<[(usize, f32)]>>,
+    /// The longest word of `words`, in bytes: longer words need no lookup.
+    longest_word: usize,
     /// Lower-case marks, found overlapping in the padded lower-case text.
-    marks: AhoCorasick,
-    /// Per mark pattern: (index in the allow-list, points).
-    mark_points: Vec<Vec<(usize, f32)>>,
+    marks: marks::MarkAutomaton,
 }
 
 impl Evidence {
@@ -199,6 +200,9 @@ impl Evidence {
             };
             let t: EvidenceTable = languages::parse(l, "text.toml", d.text)?;
             for w in t.stop_words {
+                if w.is_empty() {
+                    return Err(format!("src/languages/{l}/text.toml: an empty stop word"));
+                }
                 let e = words.entry(w.to_lowercase()).or_default();
                 if !e.contains(&i) {
                     e.push(i);
@@ -215,37 +219,56 @@ impl Evidence {
             let k = v.len() as f32;
             v.into_iter().map(|i| (i, w / k)).collect::<Vec<_>>()
         };
-        let (patterns, owners): (Vec<String>, Vec<Vec<usize>>) = marks.into_iter().unzip();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| format!("detection marks: {e}"))?;
+        let marks: Vec<marks::Mark> = marks
+            .into_iter()
+            .map(|(m, v)| (m, share(v, MARK_POINTS)))
+            .collect();
         Ok(Some(Evidence {
+            longest_word: words.keys().map(String::len).max().unwrap_or(0),
             words: words
                 .into_iter()
-                .map(|(w, v)| (w, share(v, WORD_POINTS)))
+                .map(|(w, v)| (w.into_boxed_str(), share(v, WORD_POINTS).into_boxed_slice()))
                 .collect(),
-            marks: automaton,
-            mark_points: owners.into_iter().map(|v| share(v, MARK_POINTS)).collect(),
+            marks: marks::MarkAutomaton::new(&marks)
+                .map_err(|e| format!("detection marks: {e}"))?,
         }))
     }
 
-    /// Add each allowed language's points for `text` to `scores`.
-    fn score(&self, text: &str, scores: &mut [f32]) {
-        self.score_lowered(&lowered(text), scores);
+    /// Add each allowed language's points for `text` to `scores`; `low` is a buffer.
+    fn score(&self, text: &str, low: &mut String, scores: &mut [f32]) {
+        lower_into(text, low);
+        self.score_lowered(low, scores);
     }
 
-    /// [`Evidence::score`] on text already [`lowered`].
+    /// [`Evidence::score`] on text already lowered ([`lower_into`]).
     fn score_lowered(&self, low: &str, scores: &mut [f32]) {
-        for w in low.split(|c: char| !c.is_alphanumeric()) {
-            if let Some(owners) = self.words.get(w) {
-                for &(i, p) in owners {
-                    scores[i] += p;
-                }
+        // The words are the runs of alphanumeric characters.
+        let bytes = low.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let (alphanumeric, len) = if bytes[i].is_ascii() {
+                (bytes[i].is_ascii_alphanumeric(), 1)
+            } else {
+                let c = low[i..].chars().next().expect("i is a char boundary");
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            if !alphanumeric {
+                self.score_word(&low[start..i], scores);
+                start = i + len;
             }
+            i += len;
         }
-        for m in self.marks.find_overlapping_iter(low) {
-            for &(i, p) in &self.mark_points[m.pattern().as_usize()] {
+        self.score_word(&low[start..], scores);
+        self.marks.score(low, scores);
+    }
+
+    fn score_word(&self, word: &str, scores: &mut [f32]) {
+        if word.is_empty() || word.len() > self.longest_word {
+            return;
+        }
+        if let Some(owners) = self.words.get(word) {
+            for &(i, p) in owners.iter() {
                 scores[i] += p;
             }
         }
@@ -253,21 +276,43 @@ impl Evidence {
 }
 
 /// `text` lower-cased, apostrophes unified, padded with a space at each end so that marks may
-/// name word edges (" the ").
-fn lowered(text: &str) -> String {
-    let mut low = String::with_capacity(text.len() + 2);
+/// name word edges (" the "), written into `low`.
+fn lower_into(text: &str, low: &mut String) {
+    low.clear();
+    low.reserve(text.len() + 2);
     low.push(' ');
-    for c in text.chars() {
-        if c == '’' {
-            low.push('\'');
-        } else if c.is_uppercase() {
-            low.extend(c.to_lowercase());
-        } else {
-            low.push(c);
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A run of ASCII at once, then one other character.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let at = low.len();
+        low.push_str(&rest[..ascii]);
+        low[at..].make_ascii_lowercase();
+        let mut chars = rest[ascii..].chars();
+        if let Some(c) = chars.next() {
+            if c == '’' {
+                low.push('\'');
+            } else if c.is_uppercase() {
+                low.extend(c.to_lowercase());
+            } else {
+                low.push(c);
+            }
         }
+        rest = chars.as_str();
     }
     low.push(' ');
-    low
+}
+
+/// Buffers that detection reuses from span to span of a document.
+#[derive(Default)]
+struct Scratch {
+    low: String,
+    scores: Vec<f32>,
+    ll: Vec<f64>,
+    words: words::Scratch,
 }
 
 /// Points for one stop-word hit.
@@ -329,6 +374,14 @@ struct Verdict {
     strong: bool,
 }
 
+/// A sentence's own evidence: its best language, whether the margin is strong, its letters.
+#[derive(Debug, Clone, Copy)]
+struct Leaning {
+    best: usize,
+    strong: bool,
+    letters: usize,
+}
+
 impl LanguageDetector {
     /// A detector restricted to `allowed` (ISO 639-1, each known to whatlang).
     pub fn new(allowed: &[Lang]) -> Result<LanguageDetector, String> {
@@ -361,7 +414,11 @@ impl LanguageDetector {
     /// Detect one span of text: its language and confidence, when long enough to tell
     /// ([`MIN_DETECT_CHARS`] letters) or when its own evidence is strong.
     pub fn detect(&self, text: &str) -> Option<(Lang, f64)> {
-        let v = self.verdict(text)?;
+        self.detect_with(text, &mut Scratch::default())
+    }
+
+    fn detect_with(&self, text: &str, scratch: &mut Scratch) -> Option<(Lang, f64)> {
+        let v = self.verdict(text, scratch)?;
         if self.allowed.len() == 1 || v.strong || letters(text) >= MIN_DETECT_CHARS {
             Some((v.lang, v.confidence))
         } else {
@@ -373,7 +430,8 @@ impl LanguageDetector {
     /// nothing to judge). [`LanguageDetector::detect`] is this behind the short-span policy;
     /// the evaluation scores this.
     pub fn guess(&self, text: &str) -> Option<(Lang, f64)> {
-        self.verdict(text).map(|v| (v.lang, v.confidence))
+        self.verdict(text, &mut Scratch::default())
+            .map(|v| (v.lang, v.confidence))
     }
 
     /// whatlang alone over the allow-list (on the bounded sample), with no evidence of
@@ -393,7 +451,7 @@ impl LanguageDetector {
 
     /// Evidence scores, then whatlang's pick (weighted by its confidence) when it could
     /// still change the outcome.
-    fn verdict(&self, text: &str) -> Option<Verdict> {
+    fn verdict(&self, text: &str, scratch: &mut Scratch) -> Option<Verdict> {
         if self.allowed.len() == 1 {
             return Some(Verdict {
                 lang: self.allowed[0],
@@ -409,25 +467,32 @@ impl LanguageDetector {
                 strong: false,
             });
         };
-        let low = lowered(text);
-        let mut scores = vec![0.0f32; self.allowed.len()];
-        ev.score_lowered(&low, &mut scores);
-        let (_, s1, s2) = top2(&scores);
+        let Scratch {
+            low,
+            scores,
+            ll,
+            words: word_scratch,
+        } = scratch;
+        scores.clear();
+        scores.resize(self.allowed.len(), 0.0);
+        ev.score(text, low, scores);
+        let (_, s1, s2) = top2(scores);
         // Only stop words and marks make a short span strong (measured: see MIN_DETECT_CHARS).
         let strong = s1 - s2 >= STRONG_MARGIN;
         if let Some(wm) = &self.words {
-            let mut ll = vec![0.0f64; self.allowed.len()];
+            ll.clear();
+            ll.resize(self.allowed.len(), 0.0);
             // The same bounded sample as whatlang's: the word model costs a lookup per word,
             // and a paragraph's first 256 bytes decide it as well as the whole (sentences are
             // shorter than that; the fixtures' paragraphs come out the same).
-            if wm.score(sample(text, self.sample_bytes), &mut ll) > 0 {
+            if wm.score(sample(text, self.sample_bytes), ll, word_scratch) > 0 {
                 let least = ll.iter().copied().fold(f64::INFINITY, f64::min);
-                for (s, l) in scores.iter_mut().zip(&ll) {
+                for (s, l) in scores.iter_mut().zip(ll.iter()) {
                     *s += WORD_MODEL_POINTS * (l - least) as f32;
                 }
             }
         }
-        let (best, s1, s2) = top2(&scores);
+        let (best, s1, s2) = top2(scores);
         if s1 - s2 > WHATLANG_POINTS {
             return Some(Verdict {
                 lang: self.allowed[best],
@@ -443,7 +508,7 @@ impl LanguageDetector {
         } else if s1 == 0.0 {
             return None;
         }
-        let (best, s1, s2) = top2(&scores);
+        let (best, s1, s2) = top2(scores);
         Some(Verdict {
             lang: self.allowed[best],
             confidence: f64::from(((s1 - s2) / WHATLANG_POINTS).clamp(0.0, 1.0)),
@@ -463,12 +528,20 @@ impl LanguageDetector {
         paragraphs: &mut [Paragraph],
         sentences: &mut [Sentence],
     ) -> DocumentLanguages {
+        let mut scratch = Scratch::default();
         let mut weight: BTreeMap<Lang, usize> = BTreeMap::new();
         let mut conf: BTreeMap<Lang, f64> = BTreeMap::new();
-        let votes = self.sentence_votes(text, sentences, paragraphs.len());
+        let mut in_paragraph = vec![0usize; paragraphs.len()];
+        for s in sentences.iter() {
+            if let Some(n) = in_paragraph.get_mut(s.paragraph) {
+                *n += 1;
+            }
+        }
+        let leanings = self.sentence_leanings(text, sentences, &in_paragraph, &mut scratch);
+        let votes = self.sentence_votes(sentences, &leanings, paragraphs.len());
         for (p, vote) in paragraphs.iter_mut().zip(votes) {
             let surface = p.span.of(text);
-            if let Some((lang, c)) = vote.or_else(|| self.detect(surface)) {
+            if let Some((lang, c)) = vote.or_else(|| self.detect_with(surface, &mut scratch)) {
                 p.detected = Some(lang);
                 p.confidence = c;
                 if p.section != Section::Boilerplate {
@@ -493,21 +566,13 @@ impl LanguageDetector {
         for p in paragraphs.iter_mut() {
             p.lang = p.detected.or(dominant);
         }
-        let mut in_paragraph = vec![0usize; paragraphs.len()];
-        for s in sentences.iter() {
-            if let Some(n) = in_paragraph.get_mut(s.paragraph) {
-                *n += 1;
-            }
-        }
-        for s in sentences.iter_mut() {
+        for (s, leaning) in sentences.iter_mut().zip(&leanings) {
             let Some(p) = paragraphs.get(s.paragraph) else {
                 continue;
             };
             s.lang = p.lang;
-            if in_paragraph[s.paragraph] > 1 {
-                if let Some(switch) = self.switch(s.span.of(text), p.lang) {
-                    s.lang = Some(switch);
-                }
+            if let Some(switch) = self.switch(text, s.span, *leaning, p.lang, &mut scratch) {
+                s.lang = Some(switch);
             }
         }
         DocumentLanguages {
@@ -516,32 +581,59 @@ impl LanguageDetector {
         }
     }
 
+    /// Each sentence's own evidence where it can matter: in a paragraph of several sentences
+    /// (a paragraph's only sentence neither votes against nor switches from it), with at
+    /// least [`MIN_DETECT_CHARS`] letters. Computed once for both the votes and the switches.
+    fn sentence_leanings(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        in_paragraph: &[usize],
+        scratch: &mut Scratch,
+    ) -> Vec<Option<Leaning>> {
+        let Some(ev) = &self.evidence else {
+            return vec![None; sentences.len()];
+        };
+        let scores = &mut scratch.scores;
+        sentences
+            .iter()
+            .map(|s| {
+                if in_paragraph.get(s.paragraph).copied().unwrap_or(0) < 2 {
+                    return None;
+                }
+                let surface = s.span.of(text);
+                let letters = letters(surface);
+                if letters < MIN_DETECT_CHARS {
+                    return None;
+                }
+                scores.clear();
+                scores.resize(self.allowed.len(), 0.0);
+                ev.score(surface, &mut scratch.low, scores);
+                let (best, s1, s2) = top2(scores);
+                Some(Leaning {
+                    best,
+                    strong: s1 - s2 >= STRONG_MARGIN,
+                    letters,
+                })
+            })
+            .collect()
+    }
+
     /// For each paragraph whose sentences' own strong evidence names more than one language,
     /// the language of most of those sentences' letters (and its share as confidence): a
     /// quoted sentence must not outweigh the paragraph around it. None elsewhere.
     fn sentence_votes(
         &self,
-        text: &str,
         sentences: &[Sentence],
+        leanings: &[Option<Leaning>],
         paragraphs: usize,
     ) -> Vec<Option<(Lang, f64)>> {
         let mut votes: Vec<Vec<usize>> = vec![Vec::new(); paragraphs];
-        if let Some(ev) = &self.evidence {
-            let mut scores = vec![0.0f32; self.allowed.len()];
-            for s in sentences {
-                let surface = s.span.of(text);
-                let n = letters(surface);
-                if n < MIN_DETECT_CHARS || s.paragraph >= paragraphs {
-                    continue;
-                }
-                scores.iter_mut().for_each(|x| *x = 0.0);
-                ev.score(surface, &mut scores);
-                let (best, s1, s2) = top2(&scores);
-                if s1 - s2 >= STRONG_MARGIN {
-                    let v = &mut votes[s.paragraph];
-                    v.resize(self.allowed.len(), 0);
-                    v[best] += n;
-                }
+        for (s, leaning) in sentences.iter().zip(leanings) {
+            if let Some(l) = leaning.filter(|l| l.strong) {
+                let v = &mut votes[s.paragraph];
+                v.resize(self.allowed.len(), 0);
+                v[l.best] += l.letters;
             }
         }
         votes
@@ -560,20 +652,22 @@ impl LanguageDetector {
             .collect()
     }
 
-    /// The language of a sentence that differs from its paragraph's, when there is evidence.
-    fn switch(&self, sentence: &str, paragraph: Option<Lang>) -> Option<Lang> {
-        let ev = self.evidence.as_ref()?;
-        if letters(sentence) < MIN_DETECT_CHARS {
+    /// The language of a sentence that differs from its paragraph's, when its own evidence
+    /// strongly names it and the full verdict agrees.
+    fn switch(
+        &self,
+        text: &str,
+        sentence: Span,
+        leaning: Option<Leaning>,
+        paragraph: Option<Lang>,
+        scratch: &mut Scratch,
+    ) -> Option<Lang> {
+        let leaning = leaning.filter(|l| l.strong)?;
+        let candidate = self.allowed[leaning.best];
+        if Some(candidate) == paragraph {
             return None;
         }
-        let mut scores = vec![0.0f32; self.allowed.len()];
-        ev.score(sentence, &mut scores);
-        let (best, s1, s2) = top2(&scores);
-        let candidate = self.allowed[best];
-        if s1 - s2 < STRONG_MARGIN || Some(candidate) == paragraph {
-            return None;
-        }
-        let v = self.verdict(sentence)?;
+        let v = self.verdict(sentence.of(text), scratch)?;
         (v.lang == candidate).then_some(candidate)
     }
 

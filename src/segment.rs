@@ -22,6 +22,7 @@
 use crate::fold::{fold_str, FoldedText};
 use crate::languages::{self, LANGUAGES};
 use crate::model::{Lang, Paragraph, Section, Sentence, Span, TextView};
+use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
 
@@ -38,7 +39,8 @@ struct TextTable {
 pub struct Segmenter {
     abbreviations: HashSet<String>,
     boilerplate_exact: HashSet<String>,
-    boilerplate_contains: Vec<String>,
+    /// Folded `boilerplate_contains` phrases: does a paragraph contain any.
+    boilerplate_contains: AhoCorasick,
     teaser_headings: HashSet<String>,
 }
 
@@ -72,23 +74,24 @@ const BOILERPLATE_MAX_BYTES: usize = 400;
 impl Segmenter {
     /// Build from the embedded language tables.
     pub fn new() -> Result<Segmenter, String> {
-        let mut s = Segmenter {
-            abbreviations: HashSet::default(),
-            boilerplate_exact: HashSet::default(),
-            boilerplate_contains: Vec::new(),
-            teaser_headings: HashSet::default(),
-        };
+        let mut abbreviations = HashSet::default();
+        let mut boilerplate_exact = HashSet::default();
+        let mut boilerplate_contains = Vec::new();
+        let mut teaser_headings = HashSet::default();
         for d in LANGUAGES {
             let t: TextTable = languages::parse(d.lang, "text.toml", d.text)?;
-            s.abbreviations.extend(t.abbreviations);
-            s.boilerplate_exact
-                .extend(t.boilerplate_exact.iter().map(|p| normalize_phrase(p)));
-            s.boilerplate_contains
-                .extend(t.boilerplate_contains.iter().map(|p| fold_str(p)));
-            s.teaser_headings
-                .extend(t.teaser_headings.iter().map(|p| normalize_phrase(p)));
+            abbreviations.extend(t.abbreviations);
+            boilerplate_exact.extend(t.boilerplate_exact.iter().map(|p| normalize_phrase(p)));
+            boilerplate_contains.extend(t.boilerplate_contains.iter().map(|p| fold_str(p)));
+            teaser_headings.extend(t.teaser_headings.iter().map(|p| normalize_phrase(p)));
         }
-        Ok(s)
+        Ok(Segmenter {
+            abbreviations,
+            boilerplate_exact,
+            boilerplate_contains: AhoCorasick::new(&boilerplate_contains)
+                .map_err(|e| format!("boilerplate_contains: {e}"))?,
+            teaser_headings,
+        })
     }
 
     /// Split `text` into paragraphs and sentences.
@@ -130,14 +133,16 @@ impl Segmenter {
             });
         }
         let mut sentences = Vec::new();
+        let mut spans = Vec::new();
+        let mut chars = Vec::new();
         for (i, p) in paragraphs.iter().enumerate() {
-            for span in self.sentence_spans(text, p.span) {
-                sentences.push(Sentence {
-                    span,
-                    paragraph: i,
-                    lang: None,
-                });
-            }
+            spans.clear();
+            self.sentence_spans(text, p.span, &mut chars, &mut spans);
+            sentences.extend(spans.iter().map(|&span| Sentence {
+                span,
+                paragraph: i,
+                lang: None,
+            }));
         }
         (paragraphs, sentences)
     }
@@ -162,19 +167,21 @@ impl Segmenter {
         if phrase.is_empty() || self.boilerplate_exact.contains(phrase) {
             return true;
         }
-        surface.len() < BOILERPLATE_MAX_BYTES
-            && self
-                .boilerplate_contains
-                .iter()
-                .any(|p| phrase.contains(p.as_str()))
+        surface.len() < BOILERPLATE_MAX_BYTES && self.boilerplate_contains.is_match(phrase)
     }
 
-    /// Sentence spans inside one paragraph.
-    fn sentence_spans(&self, text: &str, para: Span) -> Vec<Span> {
+    /// Sentence spans inside one paragraph, added to `out`; `chars` is a buffer.
+    fn sentence_spans(
+        &self,
+        text: &str,
+        para: Span,
+        chars: &mut Vec<(usize, char)>,
+        out: &mut Vec<Span>,
+    ) {
         let p = para.of(text);
-        let mut out = Vec::new();
         let mut start = 0;
-        let chars: Vec<(usize, char)> = p.char_indices().collect();
+        chars.clear();
+        chars.extend(p.char_indices());
         let mut i = 0;
         while i < chars.len() {
             let (off, c) = chars[i];
@@ -204,7 +211,7 @@ impl Segmenter {
                             '"' | '“' | '«' | '\'' | '‘' | '¿' | '¡' | '(' | '—' | '–' | '-'
                         ));
                 if opens && !(c == '.' && self.is_abbreviation(&p[start..off])) {
-                    push_trimmed(&mut out, p, para.start, start, end);
+                    push_trimmed(out, p, para.start, start, end);
                     start = chars[k].0;
                     i = k;
                     continue;
@@ -214,8 +221,7 @@ impl Segmenter {
             }
             i += 1;
         }
-        push_trimmed(&mut out, p, para.start, start, p.len());
-        out
+        push_trimmed(out, p, para.start, start, p.len());
     }
 
     /// True when the word before a period (the end of `before`) is an abbreviation.

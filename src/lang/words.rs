@@ -129,28 +129,35 @@ impl WordModel {
     /// number of words scored. When some word starts lower-case, capitalized words are left
     /// out: they are mostly names ("José Luis Hernández" in an English sentence), which say
     /// where a person is from, not what language the text is in.
-    pub(super) fn score(&self, text: &str, ll: &mut [f64]) -> usize {
-        let tokens: Vec<&str> = text
-            .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
-            .map(|t| t.trim_matches(|c| c == '\'' || c == '’'))
-            .filter(|t| !t.is_empty())
-            .collect();
+    pub(super) fn score(&self, text: &str, ll: &mut [f64], scratch: &mut Scratch) -> usize {
         let capitalized = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
-        let skip_capitalized = tokens.iter().any(|t| !capitalized(t));
+        let skip_capitalized = tokens(text).any(|t| !capitalized(t));
+        let Scratch {
+            low,
+            spelled,
+            part,
+            padded,
+        } = scratch;
+        spelled.clear();
+        spelled.resize(self.langs, 0.0);
+        part.clear();
+        part.resize(self.langs, 0.0);
         let mut words = 0;
-        let mut spelled = vec![0.0f64; self.langs];
-        let mut scratch = vec![0.0f64; self.langs];
-        let mut low = String::new();
-        for token in tokens {
+        for token in tokens(text) {
             if skip_capitalized && capitalized(token) {
                 continue;
             }
             low.clear();
-            for c in token.chars() {
-                if c == '’' {
-                    low.push('\'');
-                } else {
-                    low.extend(c.to_lowercase());
+            if token.is_ascii() {
+                low.push_str(token);
+                low.make_ascii_lowercase();
+            } else {
+                for c in token.chars() {
+                    if c == '’' {
+                        low.push('\'');
+                    } else {
+                        low.extend(c.to_lowercase());
+                    }
                 }
             }
             let token = low.as_str();
@@ -162,13 +169,13 @@ impl WordModel {
                     *total += f64::from(v);
                 } else if token.contains('\'') {
                     // Elided and contracted forms a list lacks: score their parts ("l'heure").
-                    for part in token.split('\'').filter(|p| !p.is_empty()) {
-                        *total += self.single(part, li, &mut scratch);
+                    for p in token.split('\'').filter(|p| !p.is_empty()) {
+                        *total += self.single(p, li, part, padded);
                     }
                 } else {
                     if !spelled_done {
                         spelled.iter_mut().for_each(|x| *x = 0.0);
-                        self.chars.log10_spelling(token, &mut spelled);
+                        self.chars.log10_spelling(token, spelled, padded);
                         spelled_done = true;
                     }
                     *total += self.unlisted[li] + spelled[li];
@@ -179,12 +186,12 @@ impl WordModel {
     }
 
     /// The log10-likelihood of one apostrophe-free word in language `li`.
-    fn single(&self, word: &str, li: usize, scratch: &mut [f64]) -> f64 {
+    fn single(&self, word: &str, li: usize, scratch: &mut [f64], padded: &mut Vec<u64>) -> f64 {
         if let Some(v) = self.row(word).map(|r| r[li]).filter(|v| !v.is_nan()) {
             return f64::from(v);
         }
         scratch.iter_mut().for_each(|x| *x = 0.0);
-        self.chars.log10_spelling(word, scratch);
+        self.chars.log10_spelling(word, scratch, padded);
         self.unlisted[li] + scratch[li]
     }
 
@@ -288,11 +295,11 @@ impl CharModel {
         }
     }
 
-    /// Add each language's log10 probability of spelling `word` (end marker included) to `out`.
-    fn log10_spelling(&self, word: &str, out: &mut [f64]) {
+    /// Add each language's log10 probability of spelling `word` (end marker included) to
+    /// `out`; `padded` is a buffer.
+    fn log10_spelling(&self, word: &str, out: &mut [f64], padded: &mut Vec<u64>) {
         let langs = out.len();
-        let mut padded = Vec::with_capacity(word.len() + 3);
-        pad(word, &mut padded);
+        pad(word, padded);
         for i in 2..padded.len() {
             // The longest n-gram some language has seen, plus the back-off weights of the
             // longer histories it had to leave.
@@ -319,6 +326,22 @@ impl CharModel {
             }
         }
     }
+}
+
+/// The words of `text`: runs of letters and apostrophes, without apostrophes at their ends.
+fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .map(|t| t.trim_matches(|c| c == '\'' || c == '’'))
+        .filter(|t| !t.is_empty())
+}
+
+/// Buffers that scoring reuses from span to span.
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    low: String,
+    spelled: Vec<f64>,
+    part: Vec<f64>,
+    padded: Vec<u64>,
 }
 
 /// `word` as character codes between two start markers and one end marker.
