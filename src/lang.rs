@@ -32,11 +32,11 @@
 //! (stages read them from [`Sentence::lang`]).
 
 mod marks;
+mod stop_words;
 mod words;
 
 use crate::languages;
 use crate::model::{Lang, LanguageGuess, Paragraph, Section, SegmentRecord, Sentence, Span};
-use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -180,12 +180,13 @@ struct EvidenceTable {
 /// listed by k allowed languages gives each of them 1/k point, so shared words are neutral.
 #[derive(Debug)]
 struct Evidence {
-    /// Lower-case word -> (index in the allow-list, points).
-    words: FxHashMap<Box<str>, Box<[(usize, f32)]>>,
-    /// The longest word of `words`, in bytes: longer words need no lookup.
-    longest_word: usize,
+    /// Lower-case words and their (index in the allow-list, points).
+    words: stop_words::StopWordTrie,
     /// Lower-case marks, found overlapping in the padded lower-case text.
     marks: marks::MarkAutomaton,
+    /// Per ASCII byte, what [`Evidence::score`] needs of its lower case: its class in the
+    /// stop-word trie (None when it is not alphanumeric: it ends a word) and in the marks.
+    ascii: [(Option<u16>, u16); 128],
 }
 
 impl Evidence {
@@ -200,9 +201,6 @@ impl Evidence {
             };
             let t: EvidenceTable = languages::parse(l, "text.toml", d.text)?;
             for w in t.stop_words {
-                if w.is_empty() {
-                    return Err(format!("src/languages/{l}/text.toml: an empty stop word"));
-                }
                 let e = words.entry(w.to_lowercase()).or_default();
                 if !e.contains(&i) {
                     e.push(i);
@@ -223,93 +221,113 @@ impl Evidence {
             .into_iter()
             .map(|(m, v)| (m, share(v, MARK_POINTS)))
             .collect();
+        let words: Vec<stop_words::StopWord> = words
+            .into_iter()
+            .map(|(w, v)| (w, share(v, WORD_POINTS)))
+            .collect();
+        let words =
+            stop_words::StopWordTrie::new(&words).map_err(|e| format!("stop words: {e}"))?;
+        let marks =
+            marks::MarkAutomaton::new(&marks).map_err(|e| format!("detection marks: {e}"))?;
+        let mut ascii = [(None, 0); 128];
+        for (b, entry) in (0u8..).zip(ascii.iter_mut()) {
+            let low = b.to_ascii_lowercase();
+            let word = low.is_ascii_alphanumeric().then(|| words.class(low));
+            *entry = (word, marks.class(low));
+        }
         Ok(Some(Evidence {
-            longest_word: words.keys().map(String::len).max().unwrap_or(0),
-            words: words
-                .into_iter()
-                .map(|(w, v)| (w.into_boxed_str(), share(v, WORD_POINTS).into_boxed_slice()))
-                .collect(),
-            marks: marks::MarkAutomaton::new(&marks)
-                .map_err(|e| format!("detection marks: {e}"))?,
+            words,
+            marks,
+            ascii,
         }))
     }
 
-    /// Add each allowed language's points for `text` to `scores`; `low` is a buffer.
-    fn score(&self, text: &str, low: &mut String, scores: &mut [f32]) {
-        lower_into(text, low);
-        self.score_lowered(low, scores);
-    }
-
-    /// [`Evidence::score`] on text already lowered ([`lower_into`]).
-    fn score_lowered(&self, low: &str, scores: &mut [f32]) {
-        // The words are the runs of alphanumeric characters.
-        let bytes = low.as_bytes();
-        let mut start = 0;
+    /// Add each allowed language's points for `text` to `scores`: first every stop word's,
+    /// in text order, then every mark's.
+    ///
+    /// The text is judged lower-cased, apostrophes unified (’ to '), and padded with a space
+    /// at each end so that marks may name word edges (" the "); words are its runs of
+    /// alphanumeric characters. One pass does it all: it lower-cases a character at a time
+    /// and steps both the stop-word trie (through the word it is in) and the mark automaton.
+    fn score(&self, text: &str, hits: &mut Vec<u32>, scores: &mut [f32]) {
+        hits.clear();
+        let mut state = marks::MarkAutomaton::START;
+        let mut word = stop_words::StopWordTrie::START;
+        self.feed(' ', &mut state, &mut word, hits, scores);
+        let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let (alphanumeric, len) = if bytes[i].is_ascii() {
-                (bytes[i].is_ascii_alphanumeric(), 1)
-            } else {
-                let c = low[i..].chars().next().expect("i is a char boundary");
-                (c.is_alphanumeric(), c.len_utf8())
-            };
-            if !alphanumeric {
-                self.score_word(&low[start..i], scores);
-                start = i + len;
+            if let Some(&(word_class, mark_class)) = self.ascii.get(bytes[i] as usize) {
+                match word_class {
+                    Some(c) => word = self.words.step_class(word, c),
+                    None => {
+                        self.words.add(word, scores);
+                        word = stop_words::StopWordTrie::START;
+                    }
+                }
+                let (next, hit) = self.marks.step_class(state, mark_class);
+                state = next;
+                if hit {
+                    hits.push(state);
+                }
+                i += 1;
+                continue;
             }
-            i += len;
-        }
-        self.score_word(&low[start..], scores);
-        self.marks.score(low, scores);
-    }
-
-    fn score_word(&self, word: &str, scores: &mut [f32]) {
-        if word.is_empty() || word.len() > self.longest_word {
-            return;
-        }
-        if let Some(owners) = self.words.get(word) {
-            for &(i, p) in owners.iter() {
-                scores[i] += p;
-            }
-        }
-    }
-}
-
-/// `text` lower-cased, apostrophes unified, padded with a space at each end so that marks may
-/// name word edges (" the "), written into `low`.
-fn lower_into(text: &str, low: &mut String) {
-    low.clear();
-    low.reserve(text.len() + 2);
-    low.push(' ');
-    let mut rest = text;
-    while !rest.is_empty() {
-        // A run of ASCII at once, then one other character.
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let at = low.len();
-        low.push_str(&rest[..ascii]);
-        low[at..].make_ascii_lowercase();
-        let mut chars = rest[ascii..].chars();
-        if let Some(c) = chars.next() {
+            let c = text[i..].chars().next().expect("i is a char boundary");
+            i += c.len_utf8();
             if c == '’' {
-                low.push('\'');
+                self.feed('\'', &mut state, &mut word, hits, scores);
             } else if c.is_uppercase() {
-                low.extend(c.to_lowercase());
+                for low in c.to_lowercase() {
+                    self.feed(low, &mut state, &mut word, hits, scores);
+                }
             } else {
-                low.push(c);
+                self.feed(c, &mut state, &mut word, hits, scores);
             }
         }
-        rest = chars.as_str();
+        self.feed(' ', &mut state, &mut word, hits, scores);
+        for &s in hits.iter() {
+            self.marks.add(s, scores);
+        }
     }
-    low.push(' ');
+
+    /// One character of the lower-cased text: through the stop-word trie when it is part of
+    /// a word, else ending the word (a stop word's points go to `scores` at once); and
+    /// through the mark automaton (states with marks are kept in `hits`: their points come
+    /// after every word's).
+    fn feed(
+        &self,
+        low: char,
+        state: &mut u32,
+        word: &mut u32,
+        hits: &mut Vec<u32>,
+        scores: &mut [f32],
+    ) {
+        let mut utf8 = [0u8; 4];
+        let bytes = low.encode_utf8(&mut utf8).as_bytes();
+        if low.is_alphanumeric() {
+            for &b in bytes.iter() {
+                *word = self.words.step(*word, b);
+            }
+        } else {
+            self.words.add(*word, scores);
+            *word = stop_words::StopWordTrie::START;
+        }
+        for &b in bytes.iter() {
+            let (next, hit) = self.marks.step(*state, b);
+            *state = next;
+            if hit {
+                hits.push(*state);
+            }
+        }
+    }
 }
 
 /// Buffers that detection reuses from span to span of a document.
 #[derive(Default)]
 struct Scratch {
-    low: String,
+    /// Mark automaton states reached that have marks, in text order ([`Evidence::score`]).
+    hits: Vec<u32>,
     scores: Vec<f32>,
     ll: Vec<f64>,
     words: words::Scratch,
@@ -468,14 +486,14 @@ impl LanguageDetector {
             });
         };
         let Scratch {
-            low,
+            hits,
             scores,
             ll,
             words: word_scratch,
         } = scratch;
         scores.clear();
         scores.resize(self.allowed.len(), 0.0);
-        ev.score(text, low, scores);
+        ev.score(text, hits, scores);
         let (_, s1, s2) = top2(scores);
         // Only stop words and marks make a short span strong (measured: see MIN_DETECT_CHARS).
         let strong = s1 - s2 >= STRONG_MARGIN;
@@ -608,7 +626,7 @@ impl LanguageDetector {
                 }
                 scores.clear();
                 scores.resize(self.allowed.len(), 0.0);
-                ev.score(surface, &mut scratch.low, scores);
+                ev.score(surface, &mut scratch.hits, scores);
                 let (best, s1, s2) = top2(scores);
                 Some(Leaning {
                     best,

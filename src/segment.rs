@@ -134,10 +134,9 @@ impl Segmenter {
         }
         let mut sentences = Vec::new();
         let mut spans = Vec::new();
-        let mut chars = Vec::new();
         for (i, p) in paragraphs.iter().enumerate() {
             spans.clear();
-            self.sentence_spans(text, p.span, &mut chars, &mut spans);
+            self.sentence_spans(text, p.span, &mut spans);
             sentences.extend(spans.iter().map(|&span| Sentence {
                 span,
                 paragraph: i,
@@ -170,56 +169,65 @@ impl Segmenter {
         surface.len() < BOILERPLATE_MAX_BYTES && self.boilerplate_contains.is_match(phrase)
     }
 
-    /// Sentence spans inside one paragraph, added to `out`; `chars` is a buffer.
-    fn sentence_spans(
-        &self,
-        text: &str,
-        para: Span,
-        chars: &mut Vec<(usize, char)>,
-        out: &mut Vec<Span>,
-    ) {
+    /// Sentence spans inside one paragraph, added to `out`.
+    fn sentence_spans(&self, text: &str, para: Span, out: &mut Vec<Span>) {
         let p = para.of(text);
+        let bytes = p.as_bytes();
+        // The first character of `p[at..]` (there is one: `at` < `p.len()`).
+        let char_at = |at: usize| p[at..].chars().next().expect("at is a char boundary");
         let mut start = 0;
-        chars.clear();
-        chars.extend(p.char_indices());
         let mut i = 0;
-        while i < chars.len() {
-            let (off, c) = chars[i];
-            if matches!(c, '.' | '!' | '?' | '…') {
-                // Take closing punctuation that belongs to this sentence.
-                let mut j = i + 1;
-                while j < chars.len()
-                    && matches!(
-                        chars[j].1,
-                        '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '.' | '!' | '?'
-                    )
-                {
-                    j += 1;
-                }
-                let end = if j < chars.len() { chars[j].0 } else { p.len() };
-                // White space, then something that can open a sentence.
-                let mut k = j;
-                while k < chars.len() && chars[k].1.is_whitespace() {
-                    k += 1;
-                }
-                let opens = k < chars.len()
-                    && k > j
-                    && (chars[k].1.is_uppercase()
-                        || chars[k].1.is_ascii_digit()
-                        || matches!(
-                            chars[k].1,
-                            '"' | '“' | '«' | '\'' | '‘' | '¿' | '¡' | '(' | '—' | '–' | '-'
-                        ));
-                if opens && !(c == '.' && self.is_abbreviation(&p[start..off])) {
-                    push_trimmed(out, p, para.start, start, end);
-                    start = chars[k].0;
-                    i = k;
-                    continue;
-                }
-                i = j;
+        // Byte offsets: a terminator's bytes never occur inside another character.
+        while let Some(found) = bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        {
+            let off = i + found;
+            let c = char_at(off);
+            if !matches!(c, '.' | '!' | '?' | '…') {
+                i = off + c.len_utf8();
                 continue;
             }
-            i += 1;
+            // Take closing punctuation that belongs to this sentence.
+            let mut j = off + c.len_utf8();
+            while j < p.len() {
+                let d = char_at(j);
+                if !matches!(
+                    d,
+                    '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '.' | '!' | '?'
+                ) {
+                    break;
+                }
+                j += d.len_utf8();
+            }
+            let end = j;
+            // White space, then something that can open a sentence.
+            let mut k = j;
+            let mut opener = None;
+            while k < p.len() {
+                let d = char_at(k);
+                if !d.is_whitespace() {
+                    opener = Some(d);
+                    break;
+                }
+                k += d.len_utf8();
+            }
+            let opens = k > j
+                && opener.is_some_and(|d| {
+                    d.is_uppercase()
+                        || d.is_ascii_digit()
+                        || matches!(
+                            d,
+                            '"' | '“' | '«' | '\'' | '‘' | '¿' | '¡' | '(' | '—' | '–' | '-'
+                        )
+                });
+            if opens && !(c == '.' && self.is_abbreviation(&p[start..off])) {
+                push_trimmed(out, p, para.start, start, end);
+                start = k;
+                i = k;
+                continue;
+            }
+            i = j;
         }
         push_trimmed(out, p, para.start, start, p.len());
     }

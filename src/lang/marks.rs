@@ -17,7 +17,8 @@ pub(super) struct MarkAutomaton {
     class: [u16; 256],
     /// Number of classes: the row width of `next`.
     width: usize,
-    /// `state * width + class` -> the next state; state 0 is the start.
+    /// `state * width + class` -> the next state, with [`HITS`] set when marks end there;
+    /// state 0 is the start.
     next: Vec<u32>,
     /// Per state: the range of `points` that reaching it adds (every mark ending there,
     /// longest first).
@@ -27,6 +28,8 @@ pub(super) struct MarkAutomaton {
 }
 
 const NONE: u32 = u32::MAX;
+/// The flag of a transition to a state where marks end.
+const HITS: u32 = 1 << 31;
 
 impl MarkAutomaton {
     /// Marks must be distinct and non-empty.
@@ -104,6 +107,15 @@ impl MarkAutomaton {
                 }
             }
         }
+        if states >= HITS as usize {
+            return Err("too many detection marks".into());
+        }
+        for t in next.iter_mut() {
+            let (start, end) = hits[*t as usize];
+            if start != end {
+                *t |= HITS;
+            }
+        }
         Ok(MarkAutomaton {
             class,
             width,
@@ -113,14 +125,45 @@ impl MarkAutomaton {
         })
     }
 
+    /// The state before any text.
+    pub(super) const START: u32 = 0;
+
+    /// The class of byte `b`.
+    #[inline]
+    pub(super) fn class(&self, b: u8) -> u16 {
+        self.class[b as usize]
+    }
+
+    /// The state after `state` reads a byte of class `class`, and whether marks end there.
+    #[inline]
+    pub(super) fn step_class(&self, state: u32, class: u16) -> (u32, bool) {
+        let t = self.next[state as usize * self.width + class as usize];
+        (t & !HITS, t & HITS != 0)
+    }
+
+    /// The state after `state` reads byte `b`, and whether marks end there.
+    #[inline]
+    pub(super) fn step(&self, state: u32, b: u8) -> (u32, bool) {
+        self.step_class(state, self.class(b))
+    }
+
+    /// Add the points of the marks that end at `state` to `scores`.
+    pub(super) fn add(&self, state: u32, scores: &mut [f32]) {
+        let (start, end) = self.hits[state as usize];
+        for &(i, p) in &self.points[start as usize..end as usize] {
+            scores[i] += p;
+        }
+    }
+
     /// Add the points of every mark occurrence in `text` to `scores`.
-    pub(super) fn score(&self, text: &str, scores: &mut [f32]) {
-        let mut s = 0usize;
+    #[cfg(test)]
+    fn score(&self, text: &str, scores: &mut [f32]) {
+        let mut s = Self::START;
         for &b in text.as_bytes() {
-            s = self.next[s * self.width + self.class[b as usize] as usize] as usize;
-            let (start, end) = self.hits[s];
-            for &(i, p) in &self.points[start as usize..end as usize] {
-                scores[i] += p;
+            let (t, hits) = self.step(s, b);
+            s = t;
+            if hits {
+                self.add(s, scores);
             }
         }
     }
