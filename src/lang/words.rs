@@ -132,12 +132,7 @@ impl WordModel {
     pub(super) fn score(&self, text: &str, ll: &mut [f64], scratch: &mut Scratch) -> usize {
         let capitalized = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
         let skip_capitalized = tokens(text).any(|t| !capitalized(t));
-        let Scratch {
-            low,
-            spelled,
-            part,
-            padded,
-        } = scratch;
+        let Scratch { low, spelled, part } = scratch;
         spelled.clear();
         spelled.resize(self.langs, 0.0);
         part.clear();
@@ -171,12 +166,12 @@ impl WordModel {
                 } else if elided {
                     // Elided and contracted forms a list lacks: score their parts ("l'heure").
                     for p in token.split('\'').filter(|p| !p.is_empty()) {
-                        *total += self.single(p, li, part, padded);
+                        *total += self.single(p, li, part);
                     }
                 } else {
                     if !spelled_done {
                         spelled.iter_mut().for_each(|x| *x = 0.0);
-                        self.chars.log10_spelling(token, spelled, padded);
+                        self.chars.log10_spelling(token, spelled);
                         spelled_done = true;
                     }
                     *total += self.unlisted[li] + spelled[li];
@@ -187,12 +182,12 @@ impl WordModel {
     }
 
     /// The log10-likelihood of one apostrophe-free word in language `li`.
-    fn single(&self, word: &str, li: usize, scratch: &mut [f64], padded: &mut Vec<u64>) -> f64 {
+    fn single(&self, word: &str, li: usize, scratch: &mut [f64]) -> f64 {
         if let Some(v) = self.row(word).map(|r| r[li]).filter(|v| !v.is_nan()) {
             return f64::from(v);
         }
         scratch.iter_mut().for_each(|x| *x = 0.0);
-        self.chars.log10_spelling(word, scratch, padded);
+        self.chars.log10_spelling(word, scratch);
         self.unlisted[li] + scratch[li]
     }
 
@@ -297,17 +292,17 @@ impl CharModel {
     }
 
     /// Add each language's log10 probability of spelling `word` (end marker included) to
-    /// `out`; `padded` is a buffer.
-    fn log10_spelling(&self, word: &str, out: &mut [f64], padded: &mut Vec<u64>) {
+    /// `out`.
+    fn log10_spelling(&self, word: &str, out: &mut [f64]) {
         let langs = out.len();
         let add = |out: &mut [f64], row: &[f32]| {
             out.iter_mut()
                 .zip(row)
                 .for_each(|(o, &x)| *o += f64::from(x));
         };
-        pad(word, padded);
-        for w in padded.windows(3) {
-            let (a, b, c) = (w[0], w[1], w[2]);
+        // The characters of `pad(word)` three at a time.
+        let (mut a, mut b) = (START, START);
+        for c in word.chars().map(u64::from).chain([END]) {
             // The longest n-gram some language has seen, plus the back-off weights of the
             // longer histories it had to leave.
             let found = self.grams.get(key3(a, b, c)).or_else(|| {
@@ -325,6 +320,7 @@ impl CharModel {
                 Some(r) => add(out, &self.log_p[r * langs..(r + 1) * langs]),
                 None => add(out, &self.log_unseen),
             }
+            (a, b) = (b, c);
         }
     }
 }
@@ -450,7 +446,6 @@ pub(super) struct Scratch {
     low: String,
     spelled: Vec<f64>,
     part: Vec<f64>,
-    padded: Vec<u64>,
 }
 
 /// `word` as character codes between two start markers and one end marker.
