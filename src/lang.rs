@@ -31,11 +31,12 @@
 //! no switch is found inside a sentence; sentence languages are not written to the record
 //! (stages read them from [`Sentence::lang`]).
 
+mod marks;
+mod stop_words;
 mod words;
 
 use crate::languages;
-use crate::model::{Lang, LanguageGuess, Paragraph, Section, SegmentRecord, Sentence};
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::model::{Lang, LanguageGuess, Paragraph, Section, SegmentRecord, Sentence, Span};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -179,12 +180,13 @@ struct EvidenceTable {
 /// listed by k allowed languages gives each of them 1/k point, so shared words are neutral.
 #[derive(Debug)]
 struct Evidence {
-    /// Lower-case word -> (index in the allow-list, points).
-    words: HashMap<String, Vec<(usize, f32)>>,
+    /// Lower-case words and their (index in the allow-list, points).
+    words: stop_words::StopWordTrie,
     /// Lower-case marks, found overlapping in the padded lower-case text.
-    marks: AhoCorasick,
-    /// Per mark pattern: (index in the allow-list, points).
-    mark_points: Vec<Vec<(usize, f32)>>,
+    marks: marks::MarkAutomaton,
+    /// Per ASCII byte, what [`Evidence::score`] needs of its lower case: its class in the
+    /// stop-word trie (None when it is not alphanumeric: it ends a word) and in the marks.
+    ascii: [(Option<u16>, u16); 128],
 }
 
 impl Evidence {
@@ -215,59 +217,120 @@ impl Evidence {
             let k = v.len() as f32;
             v.into_iter().map(|i| (i, w / k)).collect::<Vec<_>>()
         };
-        let (patterns, owners): (Vec<String>, Vec<Vec<usize>>) = marks.into_iter().unzip();
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .map_err(|e| format!("detection marks: {e}"))?;
+        let marks: Vec<marks::Mark> = marks
+            .into_iter()
+            .map(|(m, v)| (m, share(v, MARK_POINTS)))
+            .collect();
+        let words: Vec<stop_words::StopWord> = words
+            .into_iter()
+            .map(|(w, v)| (w, share(v, WORD_POINTS)))
+            .collect();
+        let words =
+            stop_words::StopWordTrie::new(&words).map_err(|e| format!("stop words: {e}"))?;
+        let marks =
+            marks::MarkAutomaton::new(&marks).map_err(|e| format!("detection marks: {e}"))?;
+        let mut ascii = [(None, 0); 128];
+        for (b, entry) in (0u8..).zip(ascii.iter_mut()) {
+            let low = b.to_ascii_lowercase();
+            let word = low.is_ascii_alphanumeric().then(|| words.class(low));
+            *entry = (word, marks.class(low));
+        }
         Ok(Some(Evidence {
-            words: words
-                .into_iter()
-                .map(|(w, v)| (w, share(v, WORD_POINTS)))
-                .collect(),
-            marks: automaton,
-            mark_points: owners.into_iter().map(|v| share(v, MARK_POINTS)).collect(),
+            words,
+            marks,
+            ascii,
         }))
     }
 
-    /// Add each allowed language's points for `text` to `scores`.
-    fn score(&self, text: &str, scores: &mut [f32]) {
-        self.score_lowered(&lowered(text), scores);
-    }
-
-    /// [`Evidence::score`] on text already [`lowered`].
-    fn score_lowered(&self, low: &str, scores: &mut [f32]) {
-        for w in low.split(|c: char| !c.is_alphanumeric()) {
-            if let Some(owners) = self.words.get(w) {
-                for &(i, p) in owners {
-                    scores[i] += p;
+    /// Add each allowed language's points for `text` to `scores`: first every stop word's,
+    /// in text order, then every mark's.
+    ///
+    /// The text is judged lower-cased, apostrophes unified (’ to '), and padded with a space
+    /// at each end so that marks may name word edges (" the "); words are its runs of
+    /// alphanumeric characters. One pass does it all: it lower-cases a character at a time
+    /// and steps both the stop-word trie (through the word it is in) and the mark automaton.
+    fn score(&self, text: &str, hits: &mut Vec<u32>, scores: &mut [f32]) {
+        hits.clear();
+        let mut state = marks::MarkAutomaton::START;
+        let mut word = stop_words::StopWordTrie::START;
+        self.feed(' ', &mut state, &mut word, hits, scores);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if let Some(&(word_class, mark_class)) = self.ascii.get(bytes[i] as usize) {
+                match word_class {
+                    Some(c) => word = self.words.step_class(word, c),
+                    None => {
+                        self.words.add(word, scores);
+                        word = stop_words::StopWordTrie::START;
+                    }
                 }
+                let (next, hit) = self.marks.step_class(state, mark_class);
+                state = next;
+                if hit {
+                    hits.push(state);
+                }
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("i is a char boundary");
+            i += c.len_utf8();
+            if c == '’' {
+                self.feed('\'', &mut state, &mut word, hits, scores);
+            } else if c.is_uppercase() {
+                for low in c.to_lowercase() {
+                    self.feed(low, &mut state, &mut word, hits, scores);
+                }
+            } else {
+                self.feed(c, &mut state, &mut word, hits, scores);
             }
         }
-        for m in self.marks.find_overlapping_iter(low) {
-            for &(i, p) in &self.mark_points[m.pattern().as_usize()] {
-                scores[i] += p;
+        self.feed(' ', &mut state, &mut word, hits, scores);
+        for &s in hits.iter() {
+            self.marks.add(s, scores);
+        }
+    }
+
+    /// One character of the lower-cased text: through the stop-word trie when it is part of
+    /// a word, else ending the word (a stop word's points go to `scores` at once); and
+    /// through the mark automaton (states with marks are kept in `hits`: their points come
+    /// after every word's).
+    fn feed(
+        &self,
+        low: char,
+        state: &mut u32,
+        word: &mut u32,
+        hits: &mut Vec<u32>,
+        scores: &mut [f32],
+    ) {
+        let mut utf8 = [0u8; 4];
+        let bytes = low.encode_utf8(&mut utf8).as_bytes();
+        if low.is_alphanumeric() {
+            for &b in bytes.iter() {
+                *word = self.words.step(*word, b);
+            }
+        } else {
+            self.words.add(*word, scores);
+            *word = stop_words::StopWordTrie::START;
+        }
+        for &b in bytes.iter() {
+            let (next, hit) = self.marks.step(*state, b);
+            *state = next;
+            if hit {
+                hits.push(*state);
             }
         }
     }
 }
 
-/// `text` lower-cased, apostrophes unified, padded with a space at each end so that marks may
-/// name word edges (" the ").
-fn lowered(text: &str) -> String {
-    let mut low = String::with_capacity(text.len() + 2);
-    low.push(' ');
-    for c in text.chars() {
-        if c == '’' {
-            low.push('\'');
-        } else if c.is_uppercase() {
-            low.extend(c.to_lowercase());
-        } else {
-            low.push(c);
-        }
-    }
-    low.push(' ');
-    low
+/// Buffers that detection reuses from span to span of a document.
+#[derive(Default)]
+struct Scratch {
+    /// Mark automaton states reached that have marks, in text order ([`Evidence::score`]).
+    hits: Vec<u32>,
+    scores: Vec<f32>,
+    ll: Vec<f64>,
+    words: words::Scratch,
 }
 
 /// Points for one stop-word hit.
@@ -329,6 +392,14 @@ struct Verdict {
     strong: bool,
 }
 
+/// A sentence's own evidence: its best language, whether the margin is strong, its letters.
+#[derive(Debug, Clone, Copy)]
+struct Leaning {
+    best: usize,
+    strong: bool,
+    letters: usize,
+}
+
 impl LanguageDetector {
     /// A detector restricted to `allowed` (ISO 639-1, each known to whatlang).
     pub fn new(allowed: &[Lang]) -> Result<LanguageDetector, String> {
@@ -361,7 +432,11 @@ impl LanguageDetector {
     /// Detect one span of text: its language and confidence, when long enough to tell
     /// ([`MIN_DETECT_CHARS`] letters) or when its own evidence is strong.
     pub fn detect(&self, text: &str) -> Option<(Lang, f64)> {
-        let v = self.verdict(text)?;
+        self.detect_with(text, &mut Scratch::default())
+    }
+
+    fn detect_with(&self, text: &str, scratch: &mut Scratch) -> Option<(Lang, f64)> {
+        let v = self.verdict(text, scratch)?;
         if self.allowed.len() == 1 || v.strong || letters(text) >= MIN_DETECT_CHARS {
             Some((v.lang, v.confidence))
         } else {
@@ -373,7 +448,8 @@ impl LanguageDetector {
     /// nothing to judge). [`LanguageDetector::detect`] is this behind the short-span policy;
     /// the evaluation scores this.
     pub fn guess(&self, text: &str) -> Option<(Lang, f64)> {
-        self.verdict(text).map(|v| (v.lang, v.confidence))
+        self.verdict(text, &mut Scratch::default())
+            .map(|v| (v.lang, v.confidence))
     }
 
     /// whatlang alone over the allow-list (on the bounded sample), with no evidence of
@@ -393,7 +469,7 @@ impl LanguageDetector {
 
     /// Evidence scores, then whatlang's pick (weighted by its confidence) when it could
     /// still change the outcome.
-    fn verdict(&self, text: &str) -> Option<Verdict> {
+    fn verdict(&self, text: &str, scratch: &mut Scratch) -> Option<Verdict> {
         if self.allowed.len() == 1 {
             return Some(Verdict {
                 lang: self.allowed[0],
@@ -409,25 +485,32 @@ impl LanguageDetector {
                 strong: false,
             });
         };
-        let low = lowered(text);
-        let mut scores = vec![0.0f32; self.allowed.len()];
-        ev.score_lowered(&low, &mut scores);
-        let (_, s1, s2) = top2(&scores);
+        let Scratch {
+            hits,
+            scores,
+            ll,
+            words: word_scratch,
+        } = scratch;
+        scores.clear();
+        scores.resize(self.allowed.len(), 0.0);
+        ev.score(text, hits, scores);
+        let (_, s1, s2) = top2(scores);
         // Only stop words and marks make a short span strong (measured: see MIN_DETECT_CHARS).
         let strong = s1 - s2 >= STRONG_MARGIN;
         if let Some(wm) = &self.words {
-            let mut ll = vec![0.0f64; self.allowed.len()];
+            ll.clear();
+            ll.resize(self.allowed.len(), 0.0);
             // The same bounded sample as whatlang's: the word model costs a lookup per word,
             // and a paragraph's first 256 bytes decide it as well as the whole (sentences are
             // shorter than that; the fixtures' paragraphs come out the same).
-            if wm.score(sample(text, self.sample_bytes), &mut ll) > 0 {
+            if wm.score(sample(text, self.sample_bytes), ll, word_scratch) > 0 {
                 let least = ll.iter().copied().fold(f64::INFINITY, f64::min);
-                for (s, l) in scores.iter_mut().zip(&ll) {
+                for (s, l) in scores.iter_mut().zip(ll.iter()) {
                     *s += WORD_MODEL_POINTS * (l - least) as f32;
                 }
             }
         }
-        let (best, s1, s2) = top2(&scores);
+        let (best, s1, s2) = top2(scores);
         if s1 - s2 > WHATLANG_POINTS {
             return Some(Verdict {
                 lang: self.allowed[best],
@@ -443,7 +526,7 @@ impl LanguageDetector {
         } else if s1 == 0.0 {
             return None;
         }
-        let (best, s1, s2) = top2(&scores);
+        let (best, s1, s2) = top2(scores);
         Some(Verdict {
             lang: self.allowed[best],
             confidence: f64::from(((s1 - s2) / WHATLANG_POINTS).clamp(0.0, 1.0)),
@@ -463,12 +546,20 @@ impl LanguageDetector {
         paragraphs: &mut [Paragraph],
         sentences: &mut [Sentence],
     ) -> DocumentLanguages {
+        let mut scratch = Scratch::default();
         let mut weight: BTreeMap<Lang, usize> = BTreeMap::new();
         let mut conf: BTreeMap<Lang, f64> = BTreeMap::new();
-        let votes = self.sentence_votes(text, sentences, paragraphs.len());
+        let mut in_paragraph = vec![0usize; paragraphs.len()];
+        for s in sentences.iter() {
+            if let Some(n) = in_paragraph.get_mut(s.paragraph) {
+                *n += 1;
+            }
+        }
+        let leanings = self.sentence_leanings(text, sentences, &in_paragraph, &mut scratch);
+        let votes = self.sentence_votes(sentences, &leanings, paragraphs.len());
         for (p, vote) in paragraphs.iter_mut().zip(votes) {
             let surface = p.span.of(text);
-            if let Some((lang, c)) = vote.or_else(|| self.detect(surface)) {
+            if let Some((lang, c)) = vote.or_else(|| self.detect_with(surface, &mut scratch)) {
                 p.detected = Some(lang);
                 p.confidence = c;
                 if p.section != Section::Boilerplate {
@@ -493,21 +584,13 @@ impl LanguageDetector {
         for p in paragraphs.iter_mut() {
             p.lang = p.detected.or(dominant);
         }
-        let mut in_paragraph = vec![0usize; paragraphs.len()];
-        for s in sentences.iter() {
-            if let Some(n) = in_paragraph.get_mut(s.paragraph) {
-                *n += 1;
-            }
-        }
-        for s in sentences.iter_mut() {
+        for (s, leaning) in sentences.iter_mut().zip(&leanings) {
             let Some(p) = paragraphs.get(s.paragraph) else {
                 continue;
             };
             s.lang = p.lang;
-            if in_paragraph[s.paragraph] > 1 {
-                if let Some(switch) = self.switch(s.span.of(text), p.lang) {
-                    s.lang = Some(switch);
-                }
+            if let Some(switch) = self.switch(text, s.span, *leaning, p.lang, &mut scratch) {
+                s.lang = Some(switch);
             }
         }
         DocumentLanguages {
@@ -516,32 +599,59 @@ impl LanguageDetector {
         }
     }
 
+    /// Each sentence's own evidence where it can matter: in a paragraph of several sentences
+    /// (a paragraph's only sentence neither votes against nor switches from it), with at
+    /// least [`MIN_DETECT_CHARS`] letters. Computed once for both the votes and the switches.
+    fn sentence_leanings(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        in_paragraph: &[usize],
+        scratch: &mut Scratch,
+    ) -> Vec<Option<Leaning>> {
+        let Some(ev) = &self.evidence else {
+            return vec![None; sentences.len()];
+        };
+        let scores = &mut scratch.scores;
+        sentences
+            .iter()
+            .map(|s| {
+                if in_paragraph.get(s.paragraph).copied().unwrap_or(0) < 2 {
+                    return None;
+                }
+                let surface = s.span.of(text);
+                let letters = letters(surface);
+                if letters < MIN_DETECT_CHARS {
+                    return None;
+                }
+                scores.clear();
+                scores.resize(self.allowed.len(), 0.0);
+                ev.score(surface, &mut scratch.hits, scores);
+                let (best, s1, s2) = top2(scores);
+                Some(Leaning {
+                    best,
+                    strong: s1 - s2 >= STRONG_MARGIN,
+                    letters,
+                })
+            })
+            .collect()
+    }
+
     /// For each paragraph whose sentences' own strong evidence names more than one language,
     /// the language of most of those sentences' letters (and its share as confidence): a
     /// quoted sentence must not outweigh the paragraph around it. None elsewhere.
     fn sentence_votes(
         &self,
-        text: &str,
         sentences: &[Sentence],
+        leanings: &[Option<Leaning>],
         paragraphs: usize,
     ) -> Vec<Option<(Lang, f64)>> {
         let mut votes: Vec<Vec<usize>> = vec![Vec::new(); paragraphs];
-        if let Some(ev) = &self.evidence {
-            let mut scores = vec![0.0f32; self.allowed.len()];
-            for s in sentences {
-                let surface = s.span.of(text);
-                let n = letters(surface);
-                if n < MIN_DETECT_CHARS || s.paragraph >= paragraphs {
-                    continue;
-                }
-                scores.iter_mut().for_each(|x| *x = 0.0);
-                ev.score(surface, &mut scores);
-                let (best, s1, s2) = top2(&scores);
-                if s1 - s2 >= STRONG_MARGIN {
-                    let v = &mut votes[s.paragraph];
-                    v.resize(self.allowed.len(), 0);
-                    v[best] += n;
-                }
+        for (s, leaning) in sentences.iter().zip(leanings) {
+            if let Some(l) = leaning.filter(|l| l.strong) {
+                let v = &mut votes[s.paragraph];
+                v.resize(self.allowed.len(), 0);
+                v[l.best] += l.letters;
             }
         }
         votes
@@ -560,20 +670,22 @@ impl LanguageDetector {
             .collect()
     }
 
-    /// The language of a sentence that differs from its paragraph's, when there is evidence.
-    fn switch(&self, sentence: &str, paragraph: Option<Lang>) -> Option<Lang> {
-        let ev = self.evidence.as_ref()?;
-        if letters(sentence) < MIN_DETECT_CHARS {
+    /// The language of a sentence that differs from its paragraph's, when its own evidence
+    /// strongly names it and the full verdict agrees.
+    fn switch(
+        &self,
+        text: &str,
+        sentence: Span,
+        leaning: Option<Leaning>,
+        paragraph: Option<Lang>,
+        scratch: &mut Scratch,
+    ) -> Option<Lang> {
+        let leaning = leaning.filter(|l| l.strong)?;
+        let candidate = self.allowed[leaning.best];
+        if Some(candidate) == paragraph {
             return None;
         }
-        let mut scores = vec![0.0f32; self.allowed.len()];
-        ev.score(sentence, &mut scores);
-        let (best, s1, s2) = top2(&scores);
-        let candidate = self.allowed[best];
-        if s1 - s2 < STRONG_MARGIN || Some(candidate) == paragraph {
-            return None;
-        }
-        let v = self.verdict(sentence)?;
+        let v = self.verdict(sentence.of(text), scratch)?;
         (v.lang == candidate).then_some(candidate)
     }
 

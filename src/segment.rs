@@ -22,6 +22,7 @@
 use crate::fold::{fold_str, FoldedText};
 use crate::languages::{self, LANGUAGES};
 use crate::model::{Lang, Paragraph, Section, Sentence, Span, TextView};
+use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
 
@@ -38,7 +39,8 @@ struct TextTable {
 pub struct Segmenter {
     abbreviations: HashSet<String>,
     boilerplate_exact: HashSet<String>,
-    boilerplate_contains: Vec<String>,
+    /// Folded `boilerplate_contains` phrases: does a paragraph contain any.
+    boilerplate_contains: AhoCorasick,
     teaser_headings: HashSet<String>,
 }
 
@@ -72,23 +74,24 @@ const BOILERPLATE_MAX_BYTES: usize = 400;
 impl Segmenter {
     /// Build from the embedded language tables.
     pub fn new() -> Result<Segmenter, String> {
-        let mut s = Segmenter {
-            abbreviations: HashSet::default(),
-            boilerplate_exact: HashSet::default(),
-            boilerplate_contains: Vec::new(),
-            teaser_headings: HashSet::default(),
-        };
+        let mut abbreviations = HashSet::default();
+        let mut boilerplate_exact = HashSet::default();
+        let mut boilerplate_contains = Vec::new();
+        let mut teaser_headings = HashSet::default();
         for d in LANGUAGES {
             let t: TextTable = languages::parse(d.lang, "text.toml", d.text)?;
-            s.abbreviations.extend(t.abbreviations);
-            s.boilerplate_exact
-                .extend(t.boilerplate_exact.iter().map(|p| normalize_phrase(p)));
-            s.boilerplate_contains
-                .extend(t.boilerplate_contains.iter().map(|p| fold_str(p)));
-            s.teaser_headings
-                .extend(t.teaser_headings.iter().map(|p| normalize_phrase(p)));
+            abbreviations.extend(t.abbreviations);
+            boilerplate_exact.extend(t.boilerplate_exact.iter().map(|p| normalize_phrase(p)));
+            boilerplate_contains.extend(t.boilerplate_contains.iter().map(|p| fold_str(p)));
+            teaser_headings.extend(t.teaser_headings.iter().map(|p| normalize_phrase(p)));
         }
-        Ok(s)
+        Ok(Segmenter {
+            abbreviations,
+            boilerplate_exact,
+            boilerplate_contains: AhoCorasick::new(&boilerplate_contains)
+                .map_err(|e| format!("boilerplate_contains: {e}"))?,
+            teaser_headings,
+        })
     }
 
     /// Split `text` into paragraphs and sentences.
@@ -130,14 +133,15 @@ impl Segmenter {
             });
         }
         let mut sentences = Vec::new();
+        let mut spans = Vec::new();
         for (i, p) in paragraphs.iter().enumerate() {
-            for span in self.sentence_spans(text, p.span) {
-                sentences.push(Sentence {
-                    span,
-                    paragraph: i,
-                    lang: None,
-                });
-            }
+            spans.clear();
+            self.sentence_spans(text, p.span, &mut spans);
+            sentences.extend(spans.iter().map(|&span| Sentence {
+                span,
+                paragraph: i,
+                lang: None,
+            }));
         }
         (paragraphs, sentences)
     }
@@ -162,60 +166,70 @@ impl Segmenter {
         if phrase.is_empty() || self.boilerplate_exact.contains(phrase) {
             return true;
         }
-        surface.len() < BOILERPLATE_MAX_BYTES
-            && self
-                .boilerplate_contains
-                .iter()
-                .any(|p| phrase.contains(p.as_str()))
+        surface.len() < BOILERPLATE_MAX_BYTES && self.boilerplate_contains.is_match(phrase)
     }
 
-    /// Sentence spans inside one paragraph.
-    fn sentence_spans(&self, text: &str, para: Span) -> Vec<Span> {
+    /// Sentence spans inside one paragraph, added to `out`.
+    fn sentence_spans(&self, text: &str, para: Span, out: &mut Vec<Span>) {
         let p = para.of(text);
-        let mut out = Vec::new();
+        let bytes = p.as_bytes();
+        // The first character of `p[at..]` (there is one: `at` < `p.len()`).
+        let char_at = |at: usize| p[at..].chars().next().expect("at is a char boundary");
         let mut start = 0;
-        let chars: Vec<(usize, char)> = p.char_indices().collect();
         let mut i = 0;
-        while i < chars.len() {
-            let (off, c) = chars[i];
-            if matches!(c, '.' | '!' | '?' | '…') {
-                // Take closing punctuation that belongs to this sentence.
-                let mut j = i + 1;
-                while j < chars.len()
-                    && matches!(
-                        chars[j].1,
-                        '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '.' | '!' | '?'
-                    )
-                {
-                    j += 1;
-                }
-                let end = if j < chars.len() { chars[j].0 } else { p.len() };
-                // White space, then something that can open a sentence.
-                let mut k = j;
-                while k < chars.len() && chars[k].1.is_whitespace() {
-                    k += 1;
-                }
-                let opens = k < chars.len()
-                    && k > j
-                    && (chars[k].1.is_uppercase()
-                        || chars[k].1.is_ascii_digit()
-                        || matches!(
-                            chars[k].1,
-                            '"' | '“' | '«' | '\'' | '‘' | '¿' | '¡' | '(' | '—' | '–' | '-'
-                        ));
-                if opens && !(c == '.' && self.is_abbreviation(&p[start..off])) {
-                    push_trimmed(&mut out, p, para.start, start, end);
-                    start = chars[k].0;
-                    i = k;
-                    continue;
-                }
-                i = j;
+        // Byte offsets: a terminator's bytes never occur inside another character.
+        while let Some(found) = bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+        {
+            let off = i + found;
+            let c = char_at(off);
+            if !matches!(c, '.' | '!' | '?' | '…') {
+                i = off + c.len_utf8();
                 continue;
             }
-            i += 1;
+            // Take closing punctuation that belongs to this sentence.
+            let mut j = off + c.len_utf8();
+            while j < p.len() {
+                let d = char_at(j);
+                if !matches!(
+                    d,
+                    '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '.' | '!' | '?'
+                ) {
+                    break;
+                }
+                j += d.len_utf8();
+            }
+            let end = j;
+            // White space, then something that can open a sentence.
+            let mut k = j;
+            let mut opener = None;
+            while k < p.len() {
+                let d = char_at(k);
+                if !d.is_whitespace() {
+                    opener = Some(d);
+                    break;
+                }
+                k += d.len_utf8();
+            }
+            let opens = k > j
+                && opener.is_some_and(|d| {
+                    d.is_uppercase()
+                        || d.is_ascii_digit()
+                        || matches!(
+                            d,
+                            '"' | '“' | '«' | '\'' | '‘' | '¿' | '¡' | '(' | '—' | '–' | '-'
+                        )
+                });
+            if opens && !(c == '.' && self.is_abbreviation(&p[start..off])) {
+                push_trimmed(out, p, para.start, start, end);
+                start = k;
+                i = k;
+                continue;
+            }
+            i = j;
         }
-        push_trimmed(&mut out, p, para.start, start, p.len());
-        out
+        push_trimmed(out, p, para.start, start, p.len());
     }
 
     /// True when the word before a period (the end of `before`) is an abbreviation.

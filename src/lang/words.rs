@@ -55,11 +55,11 @@ pub(super) struct WordModel {
 #[derive(Debug)]
 struct CharModel {
     /// n-gram key (orders 1 to 3) -> row of `log_p`, for every n-gram some language has seen.
-    grams: FxHashMap<u64, u32>,
+    grams: KeyTable,
     /// Per row, per language: log10 P(last character | the others).
     log_p: Vec<f32>,
     /// History key (orders 1 and 2) -> row of `log_backoff`.
-    histories: FxHashMap<u64, u32>,
+    histories: KeyTable,
     /// Per row, per language: log10 (1 - k(history)), 0 where the language never saw it.
     log_backoff: Vec<f32>,
     /// Per language: log10 P(c) of a character no language has seen.
@@ -129,46 +129,49 @@ impl WordModel {
     /// number of words scored. When some word starts lower-case, capitalized words are left
     /// out: they are mostly names ("José Luis Hernández" in an English sentence), which say
     /// where a person is from, not what language the text is in.
-    pub(super) fn score(&self, text: &str, ll: &mut [f64]) -> usize {
-        let tokens: Vec<&str> = text
-            .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
-            .map(|t| t.trim_matches(|c| c == '\'' || c == '’'))
-            .filter(|t| !t.is_empty())
-            .collect();
+    pub(super) fn score(&self, text: &str, ll: &mut [f64], scratch: &mut Scratch) -> usize {
         let capitalized = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
-        let skip_capitalized = tokens.iter().any(|t| !capitalized(t));
+        let skip_capitalized = tokens(text).any(|t| !capitalized(t));
+        let Scratch { low, spelled, part } = scratch;
+        spelled.clear();
+        spelled.resize(self.langs, 0.0);
+        part.clear();
+        part.resize(self.langs, 0.0);
         let mut words = 0;
-        let mut spelled = vec![0.0f64; self.langs];
-        let mut scratch = vec![0.0f64; self.langs];
-        let mut low = String::new();
-        for token in tokens {
+        for token in tokens(text) {
             if skip_capitalized && capitalized(token) {
                 continue;
             }
             low.clear();
-            for c in token.chars() {
-                if c == '’' {
-                    low.push('\'');
-                } else {
-                    low.extend(c.to_lowercase());
+            if token.is_ascii() {
+                low.push_str(token);
+                low.make_ascii_lowercase();
+            } else {
+                for c in token.chars() {
+                    if c == '’' {
+                        low.push('\'');
+                    } else {
+                        low.extend(c.to_lowercase());
+                    }
                 }
             }
             let token = low.as_str();
             words += 1;
             let row = self.row(token);
+            let elided = token.bytes().any(|b| b == b'\'');
             let mut spelled_done = false;
             for (li, total) in ll.iter_mut().enumerate() {
                 if let Some(v) = row.map(|r| r[li]).filter(|v| !v.is_nan()) {
                     *total += f64::from(v);
-                } else if token.contains('\'') {
+                } else if elided {
                     // Elided and contracted forms a list lacks: score their parts ("l'heure").
-                    for part in token.split('\'').filter(|p| !p.is_empty()) {
-                        *total += self.single(part, li, &mut scratch);
+                    for p in token.split('\'').filter(|p| !p.is_empty()) {
+                        *total += self.single(p, li, part);
                     }
                 } else {
                     if !spelled_done {
                         spelled.iter_mut().for_each(|x| *x = 0.0);
-                        self.chars.log10_spelling(token, &mut spelled);
+                        self.chars.log10_spelling(token, spelled);
                         spelled_done = true;
                     }
                     *total += self.unlisted[li] + spelled[li];
@@ -280,45 +283,169 @@ impl CharModel {
             .map(|li| ((1.0 - keep(history(0, li))) * floor[li]).log10() as f32)
             .collect();
         CharModel {
-            grams,
+            grams: KeyTable::new(&grams),
             log_p,
-            histories,
+            histories: KeyTable::new(&histories),
             log_backoff,
             log_unseen,
         }
     }
 
-    /// Add each language's log10 probability of spelling `word` (end marker included) to `out`.
+    /// Add each language's log10 probability of spelling `word` (end marker included) to
+    /// `out`.
     fn log10_spelling(&self, word: &str, out: &mut [f64]) {
         let langs = out.len();
-        let mut padded = Vec::with_capacity(word.len() + 3);
-        pad(word, &mut padded);
-        for i in 2..padded.len() {
+        let add = |out: &mut [f64], row: &[f32]| {
+            out.iter_mut()
+                .zip(row)
+                .for_each(|(o, &x)| *o += f64::from(x));
+        };
+        // The characters of `pad(word)` three at a time.
+        let (mut a, mut b) = (START, START);
+        for c in word.chars().map(u64::from).chain([END]) {
             // The longest n-gram some language has seen, plus the back-off weights of the
             // longer histories it had to leave.
-            for order in (1..=3).rev() {
-                if let Some(&r) = self.grams.get(&key(&padded[i + 1 - order..=i])) {
-                    let row = &self.log_p[r as usize * langs..(r as usize + 1) * langs];
-                    out.iter_mut()
-                        .zip(row)
-                        .for_each(|(o, &x)| *o += f64::from(x));
+            let found = self.grams.get(key3(a, b, c)).or_else(|| {
+                if let Some(h) = self.histories.get(key2(a, b)) {
+                    add(out, &self.log_backoff[h * langs..(h + 1) * langs]);
+                }
+                self.grams.get(key2(b, c)).or_else(|| {
+                    if let Some(h) = self.histories.get(b) {
+                        add(out, &self.log_backoff[h * langs..(h + 1) * langs]);
+                    }
+                    self.grams.get(c)
+                })
+            });
+            match found {
+                Some(r) => add(out, &self.log_p[r * langs..(r + 1) * langs]),
+                None => add(out, &self.log_unseen),
+            }
+            (a, b) = (b, c);
+        }
+    }
+}
+
+/// n-gram keys (see [`CHAR_BITS`]).
+fn key2(a: u64, b: u64) -> u64 {
+    (a << CHAR_BITS) | b
+}
+
+fn key3(a: u64, b: u64, c: u64) -> u64 {
+    (((a << CHAR_BITS) | b) << CHAR_BITS) | c
+}
+
+/// A read-only map from n-gram keys to rows: open addressing with linear probing, keys and
+/// rows side by side, at most half full. Spelling a word looks up one to five keys a
+/// character, so this is the hot path of the word model.
+#[derive(Debug)]
+struct KeyTable {
+    /// (key, row); [`KeyTable::EMPTY`] marks a free slot.
+    slots: Vec<(u64, u32)>,
+    /// 64 - log2(slots.len()).
+    shift: u32,
+}
+
+impl KeyTable {
+    /// Never a key: keys pack at most three 21-bit characters.
+    const EMPTY: u64 = u64::MAX;
+
+    fn new(map: &FxHashMap<u64, u32>) -> KeyTable {
+        let size = (map.len() * 2).next_power_of_two().max(2);
+        let mut table = KeyTable {
+            slots: vec![(Self::EMPTY, 0); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        let mask = size - 1;
+        for (&k, &row) in map {
+            let mut i = table.slot(k);
+            while table.slots[i].0 != Self::EMPTY {
+                i = (i + 1) & mask;
+            }
+            table.slots[i] = (k, row);
+        }
+        table
+    }
+
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    fn get(&self, key: u64) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let (k, row) = self.slots[i];
+            if k == key {
+                return Some(row as usize);
+            }
+            if k == Self::EMPTY {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The words of `text`: runs of letters and apostrophes, without apostrophes at their ends.
+fn tokens(text: &str) -> Tokens<'_> {
+    Tokens { text, at: 0 }
+}
+
+struct Tokens<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let len = self.text.len();
+        loop {
+            // Skip to the next word character, then take the run.
+            while self.at < len {
+                let (is_word, n) = word_char(self.text, self.at);
+                if is_word {
                     break;
                 }
-                if order > 1 {
-                    if let Some(&r) = self.histories.get(&key(&padded[i + 1 - order..i])) {
-                        let row = &self.log_backoff[r as usize * langs..(r as usize + 1) * langs];
-                        out.iter_mut()
-                            .zip(row)
-                            .for_each(|(o, &x)| *o += f64::from(x));
-                    }
-                } else {
-                    out.iter_mut()
-                        .zip(&self.log_unseen)
-                        .for_each(|(o, &x)| *o += f64::from(x));
+                self.at += n;
+            }
+            if self.at >= len {
+                return None;
+            }
+            let start = self.at;
+            while self.at < len {
+                let (is_word, n) = word_char(self.text, self.at);
+                if !is_word {
+                    break;
                 }
+                self.at += n;
+            }
+            let token = self.text[start..self.at].trim_matches(|c| c == '\'' || c == '’');
+            if !token.is_empty() {
+                return Some(token);
             }
         }
     }
+}
+
+/// Whether the character at byte `at` of `text` is a letter or an apostrophe, and its length.
+fn word_char(text: &str, at: usize) -> (bool, usize) {
+    let b = text.as_bytes()[at];
+    if b.is_ascii() {
+        (b.is_ascii_alphabetic() || b == b'\'', 1)
+    } else {
+        let c = text[at..].chars().next().expect("at is a char boundary");
+        (c.is_alphabetic() || c == '’', c.len_utf8())
+    }
+}
+
+/// Buffers that scoring reuses from span to span.
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    low: String,
+    spelled: Vec<f64>,
+    part: Vec<f64>,
 }
 
 /// `word` as character codes between two start markers and one end marker.
