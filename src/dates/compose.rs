@@ -138,13 +138,9 @@ impl Composer<'_, '_> {
         })
     }
 
-    /// A count: digits or a number word.
+    /// A count: digits, a number word or a number in words (the grammar's).
     fn count(&self, i: usize) -> Option<(usize, i32)> {
-        let t = self.p.toks.get(i)?;
-        if t.kind == Kind::Num && t.digits() <= 3 {
-            return Some((i + 1, t.num? as i32));
-        }
-        self.p.lex(Cat::Number, i).map(|(j, v, _)| (j, v))
+        self.p.count(i)
     }
 
     /// "3 days", "two weeks": (end, count, unit value 0 day .. 3 year).
