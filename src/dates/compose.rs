@@ -7,7 +7,11 @@
 //! - **rolling periods**: "next 3 days", "the 5 past years", "los próximos tres días", "las
 //!   10 semanas anteriores", "les trois prochains jours": the days from the day after the reference to that many units
 //!   later (`2016-11-08/2016-11-10`), or from that many units back to the day before it;
-//!   `relative` says `next-3-days`, `last-5-years`;
+//!   `relative` says `next-3-days`, `last-5-years`; quarters are whole quarters after or
+//!   before the reference's own ("the past two quarters" on 2019-07-04 = `2019-01/2019-06`,
+//!   `last-2-quarters`);
+//! - **a date in a stated year**: "28 june in 2020", "de abril a junio en 2017" (a date or
+//!   range without a year, a preposition, a year): that date in that year;
 //! - **a weekday or day inside a relative week or month**: "tuesday of last week", "next week
 //!   on Tuesday", "el martes de la semana pasada", "first Monday of next month", "the 15th day
 //!   of next month": that day;
@@ -28,7 +32,9 @@
 //!   = `2017/..`, "before 2018" = `../2017`, "until April 27" = `../XXXX-04-27` (inclusive),
 //!   "starting January 7th" and "2018 or later" = from it on, "2018 or earlier" = up to it.
 //!   A date with a part qualifier keeps its unit: "after mid May" = `XXXX-05/..`, qualifier
-//!   `mid`. The words are part of the span.
+//!   `mid`. The words are part of the span. A day followed by such a word and a time of day
+//!   is bounded by that day: "tomorrow before 5pm" = up to tomorrow, "Tuesday after 1pm" =
+//!   from Tuesday on (the time itself is not kept).
 //!
 //! # What this does not do
 //! "since 2017", "desde 2023", "depuis 2019" stay the year 2017: the start of a state that
@@ -36,11 +42,11 @@
 //! guessed: without a reference date, composed relative dates keep `XXXX-XX-XX` and say what
 //! they are in `relative`; a composition whose parts cannot be put on the calendar (a year-less
 //! "after December") is not made, and the mentions stay as they were. "more than 2 weeks
-//! before today", business days and times of day are not composed; "the last 3 weeks of this
+//! before today", business days and times of day (other than as a bound of a day) are not composed; "the last 3 weeks of this
 //! year" (a rolling period of another date) is left as its mentions.
 
 use super::calendar::{add_months, days_in_month, Day};
-use super::parse::{Cand, Expr, Parser, Rel, Unit};
+use super::parse::{Cand, Expr, Parser, Pt, Rel, Unit};
 use super::table::Cat;
 use super::token::Kind;
 use super::WEEKDAY_NAMES;
@@ -72,6 +78,7 @@ const UNIT_NAMES: [&str; 5] = ["day", "week", "month", "year", "weekend"];
 pub(crate) fn compose(p: &Parser, text: &str, refday: Option<Day>, items: &mut Vec<Item>) {
     let c = Composer { p, text, refday };
     c.rolling(items);
+    c.in_year(items);
     c.in_period(items);
     c.shifts(items);
     c.ranges(items);
@@ -184,7 +191,7 @@ impl Composer<'_, '_> {
                 }),
             };
             let Some((e, n, u, dir)) = hit else {
-                i += 1;
+                i = self.rolling_quarters(i, items).unwrap_or(i + 1);
                 continue;
             };
             // "the last 3 weeks of this year" counts back from the end of another date, not
@@ -211,6 +218,79 @@ impl Composer<'_, '_> {
             let item = self.mention(i, e, value, Precision::Day, &like);
             put(items, item);
             i = e;
+        }
+    }
+
+    /// "the last 2 quarters", "next 7 quarters", "the following 2 quarters": whole quarters
+    /// before or after the reference day's own quarter (`2019-01/2019-06`); the index after
+    /// the phrase when one starts at `i`.
+    fn rolling_quarters(&self, i: usize, items: &mut Vec<Item>) -> Option<usize> {
+        let (j, dir, _) = self.p.lex(Cat::Rolling, i)?;
+        let (k, n) = self.count(j)?;
+        let (e, _, _) = self.p.lex(Cat::Quarter, k)?;
+        if !(1..=40).contains(&n) {
+            return None;
+        }
+        let value = match self.refday {
+            Some(r) => {
+                let q = (r.y * 12 + r.m as i32 - 1) / 3;
+                let (first, last) = if dir > 0 {
+                    (q + 1, q + n)
+                } else {
+                    (q - n, q - 1)
+                };
+                let month = |q: i32, off: i32| {
+                    let m = q * 3 + off;
+                    format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
+                };
+                format!("{}/{}", month(first, 0), month(last, 2))
+            }
+            None => "XXXX-XX/XXXX-XX".to_string(),
+        };
+        let rel = format!("{}-{n}-quarters", if dir > 0 { "next" } else { "last" });
+        let like = self.fresh(value.clone(), rel);
+        let item = self.mention(i, e, value, Precision::Month, &like);
+        put(items, item);
+        Some(e)
+    }
+
+    /// "28 june in 2020", "from april to June in 2017": a date without a year and a year
+    /// joined by a preposition are that date in that year.
+    fn in_year(&self, items: &mut Vec<Item>) {
+        let mut k = 0;
+        while k + 1 < items.len() {
+            let (a, b) = (&items[k], &items[k + 1]);
+            let yearless = |p: &Pt| p.m.is_some() && p.y.is_none() && p.weekday.is_none();
+            let dated = match a.expr {
+                Some(Expr::Point(p)) => yearless(&p),
+                Some(Expr::Range(p, q)) => yearless(&p) && yearless(&q),
+                _ => false,
+            };
+            let year = match b.expr {
+                Some(Expr::Point(p))
+                    if p.y.is_some() && p.m.is_none() && p.quarter.is_none() && !p.decade =>
+                {
+                    p.y.filter(|_| b.m.precision == Precision::Year)
+                }
+                _ => None,
+            };
+            let joined = self
+                .p
+                .lex(Cat::Preposition, a.end)
+                .is_some_and(|(e, _, _)| e == b.start);
+            let value = match (dated, year, joined) {
+                (true, Some(y), true) => with_year(&a.m.value, y),
+                _ => None,
+            };
+            let Some(value) = value else {
+                k += 1;
+                continue;
+            };
+            let mut like = a.m.clone();
+            like.year_inferred = false;
+            like.anchor = None;
+            let item = self.mention(a.start, b.end, value, a.m.precision, &like);
+            k = put(items, item) + 1;
         }
     }
 
@@ -492,6 +572,35 @@ impl Composer<'_, '_> {
         })
     }
 
+    /// A time of day at token `i`: an hour word maybe ("las", "à"), then an hour with minutes
+    /// ("2:00", "10:30"), a unit ("5pm", "17h") or letters ("4 p.m."); the index after it.
+    fn time_at(&self, i: usize) -> Option<usize> {
+        let toks = self.p.toks;
+        let i = self.p.lex(Cat::HourBefore, i).map_or(i, |(j, _, _)| j);
+        let h = toks.get(i)?;
+        if h.kind != Kind::Num || h.digits() > 2 || h.num? > 24 {
+            return None;
+        }
+        let glued = |k: usize, norm: &str| toks.get(k).is_some_and(|t| t.glued && t.norm == norm);
+        let mut e = i + 1;
+        if glued(e, ":") && toks.get(e + 1).is_some_and(|t| t.glued && t.digits() == 2) {
+            e += 2;
+            if let Some((x, _, _)) = self.p.lex(Cat::TimeAfterDay, e) {
+                e = x;
+            }
+            return Some(e);
+        }
+        if let Some((x, _, _)) = self.p.lex(Cat::TimeAfterDay, e) {
+            return Some(x);
+        }
+        // "4 p.m.", "4 p.m"
+        let (x, _, _) = self.p.lex(Cat::TimeLetterAfterDay, e)?;
+        if !(glued(x, ".") && glued(x + 1, "m")) {
+            return None;
+        }
+        Some(if glued(x + 2, ".") { x + 3 } else { x + 2 })
+    }
+
     /// "after 2016", "until April 27", "2018 or later".
     fn open(&self, items: &mut [Item]) {
         let starts: Vec<usize> = items.iter().map(|x| x.start).collect();
@@ -537,8 +646,21 @@ impl Composer<'_, '_> {
                     || starts.iter().any(|&x| x >= e && x <= e + 2);
                 (!more).then_some((it.start, e, if v == 0 { 0 } else { 3 }))
             };
+            // "tomorrow before 5pm", "Tuesday after 1pm", "demain avant 17h": a bound at a time
+            // of that day keeps the day, as the end (before, until) or the start (after).
+            let at_time = || {
+                if it.m.precision != Precision::Day || a != b {
+                    return None;
+                }
+                let (j, start) = match self.p.lex(Cat::OpenStart, it.end) {
+                    Some((j, _, _)) => (j, true),
+                    None => (self.p.lex(Cat::OpenEnd, it.end)?.0, false),
+                };
+                let e = self.time_at(j)?;
+                Some((it.start, e, if start { 0 } else { 3 }))
+            };
             // 0 from it on, 1 after it, 2 before it, 3 up to it.
-            let Some((s, e, how)) = before.or_else(after) else {
+            let Some((s, e, how)) = before.or_else(after).or_else(at_time) else {
                 continue;
             };
             // "3 days starting from next Monday", "the week beginning February 4": that many
@@ -583,6 +705,33 @@ fn next_year(it: &Item) -> Option<String> {
     }
     let y: i32 = v[..4].parse().ok()?;
     Some(format!("{:04}{}", y + 1, &v[4..]))
+}
+
+/// A value without a stated year (`2019-06-28`, `XXXX-04/XXXX-06`) put in year `y`: the first
+/// end in `y`, a later end as many years after it as the resolver put it.
+fn with_year(v: &str, y: i32) -> Option<String> {
+    let (a, b) = v.split_once('/').unwrap_or((v, ""));
+    let year_of = |s: &str| s.get(..4).and_then(|x| x.parse::<i32>().ok());
+    let delta = match year_of(a) {
+        Some(ya) => y - ya,
+        None if a.starts_with("XXXX") => 0,
+        None => return None,
+    };
+    let put_year = |s: &str| -> Option<String> {
+        let ny = match year_of(s) {
+            Some(x) => x + delta,
+            None if s.starts_with("XXXX") => y,
+            None => return None,
+        };
+        let out = format!("{ny:04}{}", s.get(4..)?);
+        // A day that does not exist in that year (29 February) is not made.
+        (out.len() != 10 || Day::parse(&out).is_some()).then_some(out)
+    };
+    Some(if b.is_empty() {
+        put_year(a)?
+    } else {
+        format!("{}/{}", put_year(a)?, put_year(b)?)
+    })
 }
 
 /// Put `item` in place of the mentions it overlaps, in text order; its index.

@@ -1958,6 +1958,23 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// "later in the year", "earlier in the week", "más tarde en el año": a vague word that
+    /// is a part word, a preposition, and a week, month or year: the reference's own unit with
+    /// that part (the bare unit, "the week", is no date without such a cue).
+    fn vague_in_unit(&self, i: usize) -> Option<(usize, Vec<Cand>)> {
+        let (j, _, _) = self.lex(Cat::Vague, i)?;
+        let part = self.lex(Cat::Part, i).filter(|p| p.0 == j)?.1;
+        let (k, _, _) = self.lex(Cat::Preposition, j)?;
+        let (e, u) = self.unit(self.skip_article(k))?;
+        if !matches!(u, Unit::Week | Unit::Month | Unit::Year) {
+            return None;
+        }
+        let mut c = Cand::new(i, e, Expr::Rel(Rel::Unit(u, 0)));
+        c.vague = true;
+        c.part = Some(part as u8);
+        Some((e, vec![c]))
+    }
+
     /// Every date starting at token `i`, longest reading first; `None` when none starts here.
     pub fn parse_at(&self, i: usize) -> Option<(usize, Vec<Cand>)> {
         if let Some((j, _, _)) = self.lex(Cat::Approx, i) {
@@ -1966,6 +1983,19 @@ impl<'a> Parser<'a> {
                 cands[0].approx = true;
                 return Some((e, cands));
             }
+        }
+        // "il y a à peu près un mois", "hace aproximadamente dos años": an approximate count.
+        if let Some((j, _, _)) = self.lex(Cat::AgoBefore, i) {
+            if let Some((k, _, _)) = self.lex(Cat::Approx, j) {
+                if let Some((e, n, u)) = self.count_unit(k) {
+                    let mut c = Cand::new(i, e, Expr::Rel(Rel::Shift(u, -n)));
+                    c.approx = true;
+                    return Some((e, vec![c]));
+                }
+            }
+        }
+        if let Some(r) = self.vague_in_unit(i) {
+            return Some(r);
         }
         if let Some((j, _, _)) = self.lex(Cat::Vague, i) {
             if let Some((e, rel)) = self.rel(j) {

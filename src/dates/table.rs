@@ -90,6 +90,7 @@ struct RawTable {
     not_calendar_year: Vec<String>,
     time_after_day: Vec<String>,
     time_letters_after_day: Vec<String>,
+    hour_before: Vec<String>,
 }
 
 /// The number words of the language's `numbers.toml` (the counts stage's data), read again
@@ -188,6 +189,8 @@ pub(crate) enum Cat {
     /// Like [`Cat::TimeAfterDay`] unless a word follows: "a" in "sexta-feira 23 a 4",
     /// not in "viernes 23 a las 4".
     TimeLetterAfterDay,
+    /// Before an hour number, part of the time: "las" in "antes de las 4 p.m.".
+    HourBefore,
     /// A number word (cardinals of `numbers.toml`); value its value.
     Cardinal,
     /// A hundreds word: value 100.
@@ -365,6 +368,7 @@ impl LangTable {
             (&raw.not_calendar_year, Cat::NotCalendarYear),
             (&raw.time_after_day, Cat::TimeAfterDay),
             (&raw.time_letters_after_day, Cat::TimeLetterAfterDay),
+            (&raw.hour_before, Cat::HourBefore),
         ] {
             for w in words {
                 t.add(w, cat, 0, false);
