@@ -42,8 +42,9 @@
 //! guessed: without a reference date, composed relative dates keep `XXXX-XX-XX` and say what
 //! they are in `relative`; a composition whose parts cannot be put on the calendar (a year-less
 //! "after December") is not made, and the mentions stay as they were. "more than 2 weeks
-//! before today", business days and times of day (other than as a bound of a day) are not composed; "the last 3 weeks of this
-//! year" (a rolling period of another date) is left as its mentions.
+//! before today", business days and times of day (other than as a bound of a day) are not
+//! composed; "the last 3 weeks of this year" is counted from that year's end, never from the
+//! reference (a rolling period of another date is not a rolling period of the reference).
 
 use super::calendar::{add_months, days_in_month, Day};
 use super::parse::{Cand, Expr, Parser, Pt, Rel, Unit};
@@ -79,6 +80,7 @@ pub(crate) fn compose(p: &Parser, text: &str, refday: Option<Day>, items: &mut V
     let c = Composer { p, text, refday };
     c.rolling(items);
     c.in_year(items);
+    c.units_of(items);
     c.in_period(items);
     c.shifts(items);
     c.ranges(items);
@@ -292,6 +294,111 @@ impl Composer<'_, '_> {
             let item = self.mention(a.start, b.end, value, a.m.precision, &like);
             k = put(items, item) + 1;
         }
+    }
+
+    /// "the first 2 weeks of 2021", "the last four months of 2021", "los primeros diez días
+    /// del último año", "the last week of this month": that many days, weeks or months from
+    /// the start or back from the end of a year or month (weeks are Monday to Sunday, those
+    /// whose Thursday falls in it); "the third month of 2021", "the 9th month of next year": that month.
+    fn units_of(&self, items: &mut Vec<Item>) {
+        let mut k = 0;
+        while k < items.len() {
+            let x = &items[k];
+            let period = matches!(x.m.precision, Precision::Year | Precision::Month)
+                && !x.m.value.contains('/')
+                && !x.m.value.contains('X');
+            let found = period
+                .then(|| self.units_before(x.start, x.m.precision == Precision::Year))
+                .flatten();
+            let (Some((s, what)), Some((first, last))) = (found, bounds(&x.m.value)) else {
+                k += 1;
+                continue;
+            };
+            let (value, prec) = match what {
+                UnitsOf::Nth(n) => (format!("{:04}-{n:02}", first.y), Precision::Month),
+                UnitsOf::Count(dir, n, u) => {
+                    let (a, b) = match (u, dir > 0) {
+                        (0, true) => (first, first.add_days(i64::from(n) - 1)),
+                        (0, false) => (last.add_days(1 - i64::from(n)), last),
+                        // The weeks whose Thursday falls in the period, as the grammar's "the
+                        // last week of May".
+                        (1, true) => {
+                            let thursday = first.add_days(i64::from((10 - first.weekday()) % 7));
+                            let monday = thursday.add_days(-3);
+                            (monday, monday.add_days(7 * i64::from(n) - 1))
+                        }
+                        (1, false) => {
+                            let thursday = last.add_days(-i64::from((last.weekday() + 4) % 7));
+                            let sunday = thursday.add_days(3);
+                            (sunday.add_days(1 - 7 * i64::from(n)), sunday)
+                        }
+                        (_, true) => (first, shift(first, 2, n - 1)),
+                        (_, false) => (shift(last, 2, 1 - n), last),
+                    };
+                    if (u != 1 && (a < first || b > last)) || b < a {
+                        k += 1;
+                        continue;
+                    }
+                    if u == 2 {
+                        let ym = |d: Day| format!("{:04}-{:02}", d.y, d.m);
+                        (format!("{}/{}", ym(a), ym(b)), Precision::Month)
+                    } else {
+                        (format!("{}/{}", a.iso(), b.iso()), Precision::Day)
+                    }
+                }
+            };
+            let like = x.m.clone();
+            let item = self.mention(s, x.end, value, prec, &like);
+            k = put(items, item) + 1;
+        }
+    }
+
+    /// What stands before the of-word that ends right at token `end`: an ordinal and a month
+    /// unit (only before a year), or a first/last word, maybe a count, and a day, week or
+    /// month unit; (its first token, what).
+    fn units_before(&self, end: usize, year: bool) -> Option<(usize, UnitsOf)> {
+        let (o, _) = self.ending_at(Cat::Of, end)?;
+        let (us, u) = self.ending_at(Cat::Unit, o)?;
+        if !(0..=2).contains(&u) || (u == 2 && !year) {
+            return None;
+        }
+        let with_article = |s: usize| self.ending_at(Cat::Article, s).map_or(s, |(a, _)| a);
+        if u == 2 {
+            let nth = (us.saturating_sub(3)..us).find_map(|s| {
+                let (e, n) = self.p.ordinal(s)?;
+                (e == us && (1..=12).contains(&n)).then_some((s, n))
+            });
+            if let Some((s, n)) = nth {
+                return Some((with_article(s), UnitsOf::Nth(n as u32)));
+            }
+        }
+        let count_ending_at = |e: usize| {
+            (e.saturating_sub(4)..e)
+                .find_map(|s| self.count(s).filter(|c| c.0 == e).map(|c| (s, c.1)))
+        };
+        let dir = |e: usize| {
+            let first = self.ending_at(Cat::FirstOf, e).map(|(s, _)| (s, 1));
+            first.or_else(|| {
+                self.ending_at(Cat::Rolling, e)
+                    .filter(|&(_, v)| v == -1)
+                    .map(|(s, _)| (s, -1))
+            })
+        };
+        // "the first 2 weeks", "the last week"; or "les trois premiers jours".
+        let (s, d, n) = match count_ending_at(us) {
+            Some((cs, n)) => match dir(cs) {
+                Some((s, d)) => (s, d, n),
+                None => return None,
+            },
+            None => match dir(us) {
+                Some((ds, d)) => match count_ending_at(ds) {
+                    Some((cs, n)) => (cs, d, n),
+                    None => (ds, d, 1),
+                },
+                None => return None,
+            },
+        };
+        (n >= 1).then_some((with_article(s), UnitsOf::Count(d, n, u)))
     }
 
     /// "tuesday of last week", "next week on Tuesday", "first Monday of next month", "the
@@ -705,6 +812,14 @@ fn next_year(it: &Item) -> Option<String> {
     }
     let y: i32 = v[..4].parse().ok()?;
     Some(format!("{:04}{}", y + 1, &v[4..]))
+}
+
+/// What [`Composer::units_before`] found before a period.
+enum UnitsOf {
+    /// The nth month of a year.
+    Nth(u32),
+    /// 1 the first or -1 the last, that many, of unit 0 day, 1 week, 2 month.
+    Count(i32, i32, i32),
 }
 
 /// A value without a stated year (`2019-06-28`, `XXXX-04/XXXX-06`) put in year `y`: the first

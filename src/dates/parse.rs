@@ -1012,7 +1012,7 @@ impl<'a> Parser<'a> {
 
     /// An ordinal: a word ("first", "primer") or digits with a glued ordinal suffix ("1st",
     /// "1º", "1.º", "3e"): (end, value).
-    fn ordinal(&self, i: usize) -> Option<(usize, i32)> {
+    pub fn ordinal(&self, i: usize) -> Option<(usize, i32)> {
         if let Some((k, v, _)) = self.lex(Cat::OrdinalWord, i) {
             return Some((k, v));
         }

@@ -91,6 +91,7 @@ struct RawTable {
     time_after_day: Vec<String>,
     time_letters_after_day: Vec<String>,
     hour_before: Vec<String>,
+    first_of: Vec<String>,
 }
 
 /// The number words of the language's `numbers.toml` (the counts stage's data), read again
@@ -191,6 +192,9 @@ pub(crate) enum Cat {
     TimeLetterAfterDay,
     /// Before an hour number, part of the time: "las" in "antes de las 4 p.m.".
     HourBefore,
+    /// Before a count of units at the start of a period: "the first" in "the first 2 weeks
+    /// of 2021".
+    FirstOf,
     /// A number word (cardinals of `numbers.toml`); value its value.
     Cardinal,
     /// A hundreds word: value 100.
@@ -369,6 +373,7 @@ impl LangTable {
             (&raw.time_after_day, Cat::TimeAfterDay),
             (&raw.time_letters_after_day, Cat::TimeLetterAfterDay),
             (&raw.hour_before, Cat::HourBefore),
+            (&raw.first_of, Cat::FirstOf),
         ] {
             for w in words {
                 t.add(w, cat, 0, false);
