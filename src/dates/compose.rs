@@ -18,7 +18,9 @@
 //! - **arithmetic**: "two days after today", "3 weeks from tomorrow", "2 weeks before May 13
 //!   1999", "in two years since 2011" (a count of units, a shift word, a date: the first day
 //!   of the date moved by that many units), and "2 weeks and 2 days ago" (a count added to a
-//!   counted relative date);
+//!   counted relative date); "more than 2 weeks before today" is the open range beyond that
+//!   day (`../2018-05-28`), "less than 3 days after tomorrow" the days from the date up to
+//!   it (`2018-05-30/2018-06-01`);
 //! - **ranges across two mentions**: "from this May to Oct 2020", "between Jan 2019 and now",
 //!   "2014 through May 2018", "del 3 de marzo a hoy" (two mentions joined by a to-word, or by
 //!   an and-word after a between-word; "now"/"to date" is the reference day): from the start
@@ -43,7 +45,7 @@
 //! they are in `relative`; a composition whose parts cannot be put on the calendar (a year-less
 //! "after December") is not made, and the mentions stay as they were. "more than 2 weeks
 //! before today", business days and times of day (other than as a bound of a day) are not
-//! composed; "the last 3 weeks of this year" is counted from that year's end, never from the
+//! composed (nor "more than" without a date: "more than 2 weeks later"); "the last 3 weeks of this year" is counted from that year's end, never from the
 //! reference (a rolling period of another date is not a rolling period of the reference).
 
 use super::calendar::{add_months, days_in_month, Day};
@@ -558,18 +560,36 @@ impl Composer<'_, '_> {
                 k += 1;
                 continue;
             };
-            let value = match base {
-                Some(d) => shift(d, u, n).iso(),
-                None if it.m.relative.is_some() => "XXXX-XX-XX".to_string(),
-                None => {
+            // "more than 2 weeks before today", "less than 3 days after tomorrow": the days
+            // beyond the shifted day, or between the date and it.
+            let bound = self.ending_at(Cat::Bound, s).filter(|_| base.is_some());
+            let value = match (base, bound) {
+                (Some(d), Some((_, more))) => {
+                    let e = shift(d, u, n);
+                    match (more > 0, n > 0) {
+                        (true, true) => format!("{}/..", e.iso()),
+                        (true, false) => format!("../{}", e.add_days(-1).iso()),
+                        (false, true) => format!("{}/{}", d.iso(), e.add_days(-1).iso()),
+                        (false, false) => format!("{}/{}", e.add_days(1).iso(), d.iso()),
+                    }
+                }
+                (Some(d), None) => shift(d, u, n).iso(),
+                (None, _) if it.m.relative.is_some() => "XXXX-XX-XX".to_string(),
+                (None, _) => {
                     k += 1;
                     continue;
                 }
             };
+            let s = bound.map_or(s, |(b, _)| b);
             let mut like = it.m.clone();
             like.relative = it.m.relative.as_ref().map(|r| {
                 let dir = if n < 0 { "before" } else { "after" };
-                format!("{}-{}s-{dir}-{r}", n.abs(), UNIT_NAMES[u as usize])
+                let more = match bound {
+                    Some((_, 1)) => "more-than-",
+                    Some(_) => "less-than-",
+                    None => "",
+                };
+                format!("{more}{}-{}s-{dir}-{r}", n.abs(), UNIT_NAMES[u as usize])
             });
             let item = self.mention(s, it.end, value, Precision::Day, &like);
             k = put(items, item) + 1;

@@ -2050,7 +2050,12 @@ impl<'a> Parser<'a> {
                         .into_iter()
                         .any(|c| self.lex(c, e).is_some())
                 });
-                if free && self.point(j).map_or(true, |(pe, _)| pe <= e) {
+                // A longer date, range or list wins: "on 6 and 7 December".
+                if free
+                    && self
+                        .parse_abs(j, Mode::Plain)
+                        .map_or(true, |(pe, _)| pe <= e)
+                {
                     let pt = Pt {
                         d: Some(d),
                         ..Pt::default()

@@ -92,6 +92,8 @@ struct RawTable {
     time_letters_after_day: Vec<String>,
     hour_before: Vec<String>,
     first_of: Vec<String>,
+    more_than: Vec<String>,
+    less_than: Vec<String>,
 }
 
 /// The number words of the language's `numbers.toml` (the counts stage's data), read again
@@ -195,6 +197,8 @@ pub(crate) enum Cat {
     /// Before a count of units at the start of a period: "the first" in "the first 2 weeks
     /// of 2021".
     FirstOf,
+    /// Before a count shifted from a date: value 1 "more than", -1 "less than".
+    Bound,
     /// A number word (cardinals of `numbers.toml`); value its value.
     Cardinal,
     /// A hundreds word: value 100.
@@ -335,7 +339,7 @@ impl LangTable {
             t.add(w, Cat::PastCue, 0, false);
         }
         // composition (compose.rs)
-        let compose: [(&Vec<String>, Cat, i32); 12] = [
+        let compose: [(&Vec<String>, Cat, i32); 14] = [
             (&raw.open_after, Cat::OpenStart, 1),
             (&raw.open_from, Cat::OpenStart, 0),
             (&raw.open_before, Cat::OpenEnd, -1),
@@ -348,6 +352,8 @@ impl LangTable {
             (&raw.rolling_next, Cat::Rolling, 1),
             (&raw.rolling_last, Cat::Rolling, -1),
             (&raw.period_links, Cat::PeriodLink, 0),
+            (&raw.more_than, Cat::Bound, 1),
+            (&raw.less_than, Cat::Bound, -1),
         ];
         for (words, cat, val) in compose {
             for w in words {
