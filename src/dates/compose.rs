@@ -7,14 +7,20 @@
 //! - **rolling periods**: "next 3 days", "the 5 past years", "los próximos tres días", "las
 //!   10 semanas anteriores", "les trois prochains jours": the days from the day after the reference to that many units
 //!   later (`2016-11-08/2016-11-10`), or from that many units back to the day before it;
-//!   `relative` says `next-3-days`, `last-5-years`;
+//!   `relative` says `next-3-days`, `last-5-years`; quarters are whole quarters after or
+//!   before the reference's own ("the past two quarters" on 2019-07-04 = `2019-01/2019-06`,
+//!   `last-2-quarters`);
+//! - **a date in a stated year**: "28 june in 2020", "de abril a junio en 2017" (a date or
+//!   range without a year, a preposition, a year): that date in that year;
 //! - **a weekday or day inside a relative week or month**: "tuesday of last week", "next week
 //!   on Tuesday", "el martes de la semana pasada", "first Monday of next month", "the 15th day
 //!   of next month": that day;
 //! - **arithmetic**: "two days after today", "3 weeks from tomorrow", "2 weeks before May 13
 //!   1999", "in two years since 2011" (a count of units, a shift word, a date: the first day
 //!   of the date moved by that many units), and "2 weeks and 2 days ago" (a count added to a
-//!   counted relative date);
+//!   counted relative date); "more than 2 weeks before today" is the open range beyond that
+//!   day (`../2018-05-28`), "less than 3 days after tomorrow" the days from the date up to
+//!   it (`2018-05-30/2018-06-01`);
 //! - **ranges across two mentions**: "from this May to Oct 2020", "between Jan 2019 and now",
 //!   "2014 through May 2018", "del 3 de marzo a hoy" (two mentions joined by a to-word, or by
 //!   an and-word after a between-word; "now"/"to date" is the reference day): from the start
@@ -28,7 +34,9 @@
 //!   = `2017/..`, "before 2018" = `../2017`, "until April 27" = `../XXXX-04-27` (inclusive),
 //!   "starting January 7th" and "2018 or later" = from it on, "2018 or earlier" = up to it.
 //!   A date with a part qualifier keeps its unit: "after mid May" = `XXXX-05/..`, qualifier
-//!   `mid`. The words are part of the span.
+//!   `mid`. The words are part of the span. A day followed by such a word and a time of day
+//!   is bounded by that day: "tomorrow before 5pm" = up to tomorrow, "Tuesday after 1pm" =
+//!   from Tuesday on (the time itself is not kept).
 //!
 //! # What this does not do
 //! "since 2017", "desde 2023", "depuis 2019" stay the year 2017: the start of a state that
@@ -36,11 +44,12 @@
 //! guessed: without a reference date, composed relative dates keep `XXXX-XX-XX` and say what
 //! they are in `relative`; a composition whose parts cannot be put on the calendar (a year-less
 //! "after December") is not made, and the mentions stay as they were. "more than 2 weeks
-//! before today", business days and times of day are not composed; "the last 3 weeks of this
-//! year" (a rolling period of another date) is left as its mentions.
+//! before today", business days and times of day (other than as a bound of a day) are not
+//! composed (nor "more than" without a date: "more than 2 weeks later"); "the last 3 weeks of this year" is counted from that year's end, never from the
+//! reference (a rolling period of another date is not a rolling period of the reference).
 
 use super::calendar::{add_months, days_in_month, Day};
-use super::parse::{Cand, Expr, Parser, Rel, Unit};
+use super::parse::{Cand, Expr, Parser, Pt, Rel, Unit};
 use super::table::Cat;
 use super::token::Kind;
 use super::WEEKDAY_NAMES;
@@ -72,6 +81,8 @@ const UNIT_NAMES: [&str; 5] = ["day", "week", "month", "year", "weekend"];
 pub(crate) fn compose(p: &Parser, text: &str, refday: Option<Day>, items: &mut Vec<Item>) {
     let c = Composer { p, text, refday };
     c.rolling(items);
+    c.in_year(items);
+    c.units_of(items);
     c.in_period(items);
     c.shifts(items);
     c.ranges(items);
@@ -138,13 +149,9 @@ impl Composer<'_, '_> {
         })
     }
 
-    /// A count: digits or a number word.
+    /// A count: digits, a number word or a number in words (the grammar's).
     fn count(&self, i: usize) -> Option<(usize, i32)> {
-        let t = self.p.toks.get(i)?;
-        if t.kind == Kind::Num && t.digits() <= 3 {
-            return Some((i + 1, t.num? as i32));
-        }
-        self.p.lex(Cat::Number, i).map(|(j, v, _)| (j, v))
+        self.p.count(i)
     }
 
     /// "3 days", "two weeks": (end, count, unit value 0 day .. 3 year).
@@ -188,7 +195,7 @@ impl Composer<'_, '_> {
                 }),
             };
             let Some((e, n, u, dir)) = hit else {
-                i += 1;
+                i = self.rolling_quarters(i, items).unwrap_or(i + 1);
                 continue;
             };
             // "the last 3 weeks of this year" counts back from the end of another date, not
@@ -216,6 +223,184 @@ impl Composer<'_, '_> {
             put(items, item);
             i = e;
         }
+    }
+
+    /// "the last 2 quarters", "next 7 quarters", "the following 2 quarters": whole quarters
+    /// before or after the reference day's own quarter (`2019-01/2019-06`); the index after
+    /// the phrase when one starts at `i`.
+    fn rolling_quarters(&self, i: usize, items: &mut Vec<Item>) -> Option<usize> {
+        let (j, dir, _) = self.p.lex(Cat::Rolling, i)?;
+        let (k, n) = self.count(j)?;
+        let (e, _, _) = self.p.lex(Cat::Quarter, k)?;
+        if !(1..=40).contains(&n) {
+            return None;
+        }
+        let value = match self.refday {
+            Some(r) => {
+                let q = (r.y * 12 + r.m as i32 - 1) / 3;
+                let (first, last) = if dir > 0 {
+                    (q + 1, q + n)
+                } else {
+                    (q - n, q - 1)
+                };
+                let month = |q: i32, off: i32| {
+                    let m = q * 3 + off;
+                    format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
+                };
+                format!("{}/{}", month(first, 0), month(last, 2))
+            }
+            None => "XXXX-XX/XXXX-XX".to_string(),
+        };
+        let rel = format!("{}-{n}-quarters", if dir > 0 { "next" } else { "last" });
+        let like = self.fresh(value.clone(), rel);
+        let item = self.mention(i, e, value, Precision::Month, &like);
+        put(items, item);
+        Some(e)
+    }
+
+    /// "28 june in 2020", "from april to June in 2017": a date without a year and a year
+    /// joined by a preposition are that date in that year.
+    fn in_year(&self, items: &mut Vec<Item>) {
+        let mut k = 0;
+        while k + 1 < items.len() {
+            let (a, b) = (&items[k], &items[k + 1]);
+            let yearless = |p: &Pt| p.m.is_some() && p.y.is_none() && p.weekday.is_none();
+            let dated = match a.expr {
+                Some(Expr::Point(p)) => yearless(&p),
+                Some(Expr::Range(p, q)) => yearless(&p) && yearless(&q),
+                _ => false,
+            };
+            let year = match b.expr {
+                Some(Expr::Point(p))
+                    if p.y.is_some() && p.m.is_none() && p.quarter.is_none() && !p.decade =>
+                {
+                    p.y.filter(|_| b.m.precision == Precision::Year)
+                }
+                _ => None,
+            };
+            let joined = self
+                .p
+                .lex(Cat::Preposition, a.end)
+                .is_some_and(|(e, _, _)| e == b.start);
+            let value = match (dated, year, joined) {
+                (true, Some(y), true) => with_year(&a.m.value, y),
+                _ => None,
+            };
+            let Some(value) = value else {
+                k += 1;
+                continue;
+            };
+            let mut like = a.m.clone();
+            like.year_inferred = false;
+            like.anchor = None;
+            let item = self.mention(a.start, b.end, value, a.m.precision, &like);
+            k = put(items, item) + 1;
+        }
+    }
+
+    /// "the first 2 weeks of 2021", "the last four months of 2021", "los primeros diez días
+    /// del último año", "the last week of this month": that many days, weeks or months from
+    /// the start or back from the end of a year or month (weeks are Monday to Sunday, those
+    /// whose Thursday falls in it); "the third month of 2021", "the 9th month of next year": that month.
+    fn units_of(&self, items: &mut Vec<Item>) {
+        let mut k = 0;
+        while k < items.len() {
+            let x = &items[k];
+            let period = matches!(x.m.precision, Precision::Year | Precision::Month)
+                && !x.m.value.contains('/')
+                && !x.m.value.contains('X');
+            let found = period
+                .then(|| self.units_before(x.start, x.m.precision == Precision::Year))
+                .flatten();
+            let (Some((s, what)), Some((first, last))) = (found, bounds(&x.m.value)) else {
+                k += 1;
+                continue;
+            };
+            let (value, prec) = match what {
+                UnitsOf::Nth(n) => (format!("{:04}-{n:02}", first.y), Precision::Month),
+                UnitsOf::Count(dir, n, u) => {
+                    let (a, b) = match (u, dir > 0) {
+                        (0, true) => (first, first.add_days(i64::from(n) - 1)),
+                        (0, false) => (last.add_days(1 - i64::from(n)), last),
+                        // The weeks whose Thursday falls in the period, as the grammar's "the
+                        // last week of May".
+                        (1, true) => {
+                            let thursday = first.add_days(i64::from((10 - first.weekday()) % 7));
+                            let monday = thursday.add_days(-3);
+                            (monday, monday.add_days(7 * i64::from(n) - 1))
+                        }
+                        (1, false) => {
+                            let thursday = last.add_days(-i64::from((last.weekday() + 4) % 7));
+                            let sunday = thursday.add_days(3);
+                            (sunday.add_days(1 - 7 * i64::from(n)), sunday)
+                        }
+                        (_, true) => (first, shift(first, 2, n - 1)),
+                        (_, false) => (shift(last, 2, 1 - n), last),
+                    };
+                    if (u != 1 && (a < first || b > last)) || b < a {
+                        k += 1;
+                        continue;
+                    }
+                    if u == 2 {
+                        let ym = |d: Day| format!("{:04}-{:02}", d.y, d.m);
+                        (format!("{}/{}", ym(a), ym(b)), Precision::Month)
+                    } else {
+                        (format!("{}/{}", a.iso(), b.iso()), Precision::Day)
+                    }
+                }
+            };
+            let like = x.m.clone();
+            let item = self.mention(s, x.end, value, prec, &like);
+            k = put(items, item) + 1;
+        }
+    }
+
+    /// What stands before the of-word that ends right at token `end`: an ordinal and a month
+    /// unit (only before a year), or a first/last word, maybe a count, and a day, week or
+    /// month unit; (its first token, what).
+    fn units_before(&self, end: usize, year: bool) -> Option<(usize, UnitsOf)> {
+        let (o, _) = self.ending_at(Cat::Of, end)?;
+        let (us, u) = self.ending_at(Cat::Unit, o)?;
+        if !(0..=2).contains(&u) || (u == 2 && !year) {
+            return None;
+        }
+        let with_article = |s: usize| self.ending_at(Cat::Article, s).map_or(s, |(a, _)| a);
+        if u == 2 {
+            let nth = (us.saturating_sub(3)..us).find_map(|s| {
+                let (e, n) = self.p.ordinal(s)?;
+                (e == us && (1..=12).contains(&n)).then_some((s, n))
+            });
+            if let Some((s, n)) = nth {
+                return Some((with_article(s), UnitsOf::Nth(n as u32)));
+            }
+        }
+        let count_ending_at = |e: usize| {
+            (e.saturating_sub(4)..e)
+                .find_map(|s| self.count(s).filter(|c| c.0 == e).map(|c| (s, c.1)))
+        };
+        let dir = |e: usize| {
+            let first = self.ending_at(Cat::FirstOf, e).map(|(s, _)| (s, 1));
+            first.or_else(|| {
+                self.ending_at(Cat::Rolling, e)
+                    .filter(|&(_, v)| v == -1)
+                    .map(|(s, _)| (s, -1))
+            })
+        };
+        // "the first 2 weeks", "the last week"; or "les trois premiers jours".
+        let (s, d, n) = match count_ending_at(us) {
+            Some((cs, n)) => match dir(cs) {
+                Some((s, d)) => (s, d, n),
+                None => return None,
+            },
+            None => match dir(us) {
+                Some((ds, d)) => match count_ending_at(ds) {
+                    Some((cs, n)) => (cs, d, n),
+                    None => (ds, d, 1),
+                },
+                None => return None,
+            },
+        };
+        (n >= 1).then_some((with_article(s), UnitsOf::Count(d, n, u)))
     }
 
     /// "tuesday of last week", "next week on Tuesday", "first Monday of next month", "the
@@ -375,18 +560,36 @@ impl Composer<'_, '_> {
                 k += 1;
                 continue;
             };
-            let value = match base {
-                Some(d) => shift(d, u, n).iso(),
-                None if it.m.relative.is_some() => "XXXX-XX-XX".to_string(),
-                None => {
+            // "more than 2 weeks before today", "less than 3 days after tomorrow": the days
+            // beyond the shifted day, or between the date and it.
+            let bound = self.ending_at(Cat::Bound, s).filter(|_| base.is_some());
+            let value = match (base, bound) {
+                (Some(d), Some((_, more))) => {
+                    let e = shift(d, u, n);
+                    match (more > 0, n > 0) {
+                        (true, true) => format!("{}/..", e.iso()),
+                        (true, false) => format!("../{}", e.add_days(-1).iso()),
+                        (false, true) => format!("{}/{}", d.iso(), e.add_days(-1).iso()),
+                        (false, false) => format!("{}/{}", e.add_days(1).iso(), d.iso()),
+                    }
+                }
+                (Some(d), None) => shift(d, u, n).iso(),
+                (None, _) if it.m.relative.is_some() => "XXXX-XX-XX".to_string(),
+                (None, _) => {
                     k += 1;
                     continue;
                 }
             };
+            let s = bound.map_or(s, |(b, _)| b);
             let mut like = it.m.clone();
             like.relative = it.m.relative.as_ref().map(|r| {
                 let dir = if n < 0 { "before" } else { "after" };
-                format!("{}-{}s-{dir}-{r}", n.abs(), UNIT_NAMES[u as usize])
+                let more = match bound {
+                    Some((_, 1)) => "more-than-",
+                    Some(_) => "less-than-",
+                    None => "",
+                };
+                format!("{more}{}-{}s-{dir}-{r}", n.abs(), UNIT_NAMES[u as usize])
             });
             let item = self.mention(s, it.end, value, Precision::Day, &like);
             k = put(items, item) + 1;
@@ -496,6 +699,35 @@ impl Composer<'_, '_> {
         })
     }
 
+    /// A time of day at token `i`: an hour word maybe ("las", "à"), then an hour with minutes
+    /// ("2:00", "10:30"), a unit ("5pm", "17h") or letters ("4 p.m."); the index after it.
+    fn time_at(&self, i: usize) -> Option<usize> {
+        let toks = self.p.toks;
+        let i = self.p.lex(Cat::HourBefore, i).map_or(i, |(j, _, _)| j);
+        let h = toks.get(i)?;
+        if h.kind != Kind::Num || h.digits() > 2 || h.num? > 24 {
+            return None;
+        }
+        let glued = |k: usize, norm: &str| toks.get(k).is_some_and(|t| t.glued && t.norm == norm);
+        let mut e = i + 1;
+        if glued(e, ":") && toks.get(e + 1).is_some_and(|t| t.glued && t.digits() == 2) {
+            e += 2;
+            if let Some((x, _, _)) = self.p.lex(Cat::TimeAfterDay, e) {
+                e = x;
+            }
+            return Some(e);
+        }
+        if let Some((x, _, _)) = self.p.lex(Cat::TimeAfterDay, e) {
+            return Some(x);
+        }
+        // "4 p.m.", "4 p.m"
+        let (x, _, _) = self.p.lex(Cat::TimeLetterAfterDay, e)?;
+        if !(glued(x, ".") && glued(x + 1, "m")) {
+            return None;
+        }
+        Some(if glued(x + 2, ".") { x + 3 } else { x + 2 })
+    }
+
     /// "after 2016", "until April 27", "2018 or later".
     fn open(&self, items: &mut [Item]) {
         let starts: Vec<usize> = items.iter().map(|x| x.start).collect();
@@ -541,8 +773,21 @@ impl Composer<'_, '_> {
                     || starts.iter().any(|&x| x >= e && x <= e + 2);
                 (!more).then_some((it.start, e, if v == 0 { 0 } else { 3 }))
             };
+            // "tomorrow before 5pm", "Tuesday after 1pm", "demain avant 17h": a bound at a time
+            // of that day keeps the day, as the end (before, until) or the start (after).
+            let at_time = || {
+                if it.m.precision != Precision::Day || a != b {
+                    return None;
+                }
+                let (j, start) = match self.p.lex(Cat::OpenStart, it.end) {
+                    Some((j, _, _)) => (j, true),
+                    None => (self.p.lex(Cat::OpenEnd, it.end)?.0, false),
+                };
+                let e = self.time_at(j)?;
+                Some((it.start, e, if start { 0 } else { 3 }))
+            };
             // 0 from it on, 1 after it, 2 before it, 3 up to it.
-            let Some((s, e, how)) = before.or_else(after) else {
+            let Some((s, e, how)) = before.or_else(after).or_else(at_time) else {
                 continue;
             };
             // "3 days starting from next Monday", "the week beginning February 4": that many
@@ -587,6 +832,41 @@ fn next_year(it: &Item) -> Option<String> {
     }
     let y: i32 = v[..4].parse().ok()?;
     Some(format!("{:04}{}", y + 1, &v[4..]))
+}
+
+/// What [`Composer::units_before`] found before a period.
+enum UnitsOf {
+    /// The nth month of a year.
+    Nth(u32),
+    /// 1 the first or -1 the last, that many, of unit 0 day, 1 week, 2 month.
+    Count(i32, i32, i32),
+}
+
+/// A value without a stated year (`2019-06-28`, `XXXX-04/XXXX-06`) put in year `y`: the first
+/// end in `y`, a later end as many years after it as the resolver put it.
+fn with_year(v: &str, y: i32) -> Option<String> {
+    let (a, b) = v.split_once('/').unwrap_or((v, ""));
+    let year_of = |s: &str| s.get(..4).and_then(|x| x.parse::<i32>().ok());
+    let delta = match year_of(a) {
+        Some(ya) => y - ya,
+        None if a.starts_with("XXXX") => 0,
+        None => return None,
+    };
+    let put_year = |s: &str| -> Option<String> {
+        let ny = match year_of(s) {
+            Some(x) => x + delta,
+            None if s.starts_with("XXXX") => y,
+            None => return None,
+        };
+        let out = format!("{ny:04}{}", s.get(4..)?);
+        // A day that does not exist in that year (29 February) is not made.
+        (out.len() != 10 || Day::parse(&out).is_some()).then_some(out)
+    };
+    Some(if b.is_empty() {
+        put_year(a)?
+    } else {
+        format!("{}/{}", put_year(a)?, put_year(b)?)
+    })
 }
 
 /// Put `item` in place of the mentions it overlaps, in text order; its index.

@@ -683,6 +683,26 @@ impl<'a> Parser<'a> {
         ))
     }
 
+    /// A year in words after a preposition: "in nineteen ninety six", "en dos mil veinte".
+    /// Only years 1900..=2099 of at least two words that are not a round hundred: "in two
+    /// thousand" is a count more often than the year 2000.
+    fn word_year_alone(&self, i: usize) -> Option<(usize, Pt)> {
+        if !self.prev_is(Cat::Preposition, i) {
+            return None;
+        }
+        let (e, y) = self.word_year(i)?;
+        if e < i + 2 || !(1900..=2099).contains(&y) || y % 100 == 0 {
+            return None;
+        }
+        Some((
+            e,
+            Pt {
+                y: Some(y),
+                ..Pt::default()
+            },
+        ))
+    }
+
     /// ISO and numeric dates: 2025-03-04, 04/03/2025, 6-jul-2018, 2025-03.
     fn numeric(&self, i: usize) -> Option<(usize, Pt)> {
         let a = self.tok(i)?;
@@ -975,8 +995,26 @@ impl<'a> Parser<'a> {
     /// after a preposition or a part word.
     fn bare_month(&self, i: usize) -> Option<(usize, Pt)> {
         let mh = self.month(i)?;
+        // An abbreviation alone only right after "after" or "before" and marked as one
+        // (capitalized, or with its period): "after Feb", "después de feb.".
         if mh.abbr {
-            return None;
+            let marked = (self.t.capitalized_names && self.toks[i].upper) || mh.end > i + 1;
+            let opened = [(Cat::OpenStart, 1), (Cat::OpenEnd, -1)]
+                .iter()
+                .any(|&(cat, dir)| {
+                    (i.saturating_sub(5)..i)
+                        .any(|p| self.lex(cat, p).is_some_and(|x| x.0 == i && x.1 == dir))
+                });
+            if !marked || !opened {
+                return None;
+            }
+            return Some((
+                mh.end,
+                Pt {
+                    m: Some(mh.m),
+                    ..Pt::default()
+                },
+            ));
         }
         if mh.ambiguous {
             let after_part = self.prev_is(Cat::Part, i)
@@ -1016,11 +1054,22 @@ impl<'a> Parser<'a> {
         None
     }
 
-    /// first quarter of 2024, primer trimestre de 2024, Q1 2024, 2017-Q1.
+    /// An ordinal: a word ("first", "primer") or digits with a glued ordinal suffix ("1st",
+    /// "1º", "1.º", "3e"): (end, value).
+    pub fn ordinal(&self, i: usize) -> Option<(usize, i32)> {
+        if let Some((k, v, _)) = self.lex(Cat::OrdinalWord, i) {
+            return Some((k, v));
+        }
+        self.day(i)
+            .filter(|&(k, _)| k > i + 1)
+            .map(|(k, v)| (k, v as i32))
+    }
+
+    /// first quarter of 2024, primer trimestre de 2024, 1º trimestre 2020, Q1 2024, 2017-Q1.
     fn quarter(&self, i: usize) -> Option<(usize, Pt)> {
         let mut q = None;
         let mut j = i;
-        if let Some((k, v, _)) = self.lex(Cat::OrdinalWord, i) {
+        if let Some((k, v)) = self.ordinal(i) {
             if let Some((k2, _, _)) = self.lex(Cat::Quarter, k) {
                 q = Some(v);
                 j = k2;
@@ -1224,10 +1273,10 @@ impl<'a> Parser<'a> {
         Some((end, pt))
     }
 
-    /// Half years: "first half of 2019", "primer semestre de 2019", "H2 2019", "2019 H2",
-    /// "2019-H2".
+    /// Half years: "first half of 2019", "primer semestre de 2019", "2º semestre de 2019",
+    /// "H2 2019", "2019 H2", "2019-H2".
     fn half_year(&self, i: usize) -> Option<(usize, Pt)> {
-        let (h, j) = if let Some((k, v, _)) = self.lex(Cat::OrdinalWord, i) {
+        let (h, j) = if let Some((k, v)) = self.ordinal(i) {
             let (j, _, _) = self.lex(Cat::Half, k)?;
             (v, j)
         } else {
@@ -1308,11 +1357,12 @@ impl<'a> Parser<'a> {
             let (e, d) = self.day(k + 2)?;
             (mh.m, d, e)
         } else {
-            let mh = self.month(k + 2).filter(|h| h.end == k + 3)?;
+            // "2020/23/Sep.": an abbreviation keeps its period.
+            let mh = self.month(k + 2).filter(|h| h.end == k + 3 || h.abbr)?;
             if x.kind != Kind::Num || x.digits() > 2 || z.kind != Kind::Word {
                 return None;
             }
-            (mh.m, x.num?, k + 3)
+            (mh.m, x.num?, mh.end)
         };
         Some((end, Pt::day(y, m, d)?))
     }
@@ -1551,6 +1601,7 @@ impl<'a> Parser<'a> {
             self.season(i),
             self.bare_month(i),
             self.standalone_year(i),
+            self.word_year_alone(i),
         ];
         let mut best: Option<(usize, Pt)> = None;
         for a in alts.into_iter().flatten() {
@@ -1704,13 +1755,13 @@ impl<'a> Parser<'a> {
         Some((e, vec![Cand::new(i, e, Expr::Range(a, b))]))
     }
 
-    /// The first year of "2014-2018": (index after the dash, the year).
+    /// The first year of "2014-2018" or "2014~2018": (index after the dash, the year).
     fn year_range_start(&self, i: usize) -> Option<(usize, Pt)> {
         let t = self.tok(i)?;
         if t.kind != Kind::Num || t.digits() != 4 {
             return None;
         }
-        if !self.punct(i + 1, &["-", "/"]) {
+        if !self.punct(i + 1, &["-", "/", "~"]) {
             return None;
         }
         if i > 0 && (self.prev_is(Cat::NotYearBefore, i) || self.toks[i].glued) {
@@ -1739,15 +1790,21 @@ impl<'a> Parser<'a> {
         self.unit(i).filter(|(_, u)| *u != Unit::Day)
     }
 
-    /// "two weeks", "3 days", "a year".
-    fn count_unit(&self, i: usize) -> Option<(usize, i32, Unit)> {
+    /// A count: digits, a number word ("a couple of") or a number in words ("forty").
+    pub fn count(&self, i: usize) -> Option<(usize, i32)> {
         let t = self.tok(i)?;
-        let (j, n) = if t.kind == Kind::Num && t.digits() <= 3 {
-            (i + 1, t.num? as i32)
-        } else {
-            let (j, v, _) = self.lex(Cat::Number, i)?;
-            (j, v)
-        };
+        if t.kind == Kind::Num && t.digits() <= 3 {
+            return Some((i + 1, t.num? as i32));
+        }
+        if let Some((j, v, _)) = self.lex(Cat::Number, i) {
+            return Some((j, v));
+        }
+        self.word_number(i).filter(|&(_, n)| n < 1000)
+    }
+
+    /// "two weeks", "3 days", "a year", "forty days".
+    fn count_unit(&self, i: usize) -> Option<(usize, i32, Unit)> {
+        let (j, n) = self.count(i)?;
         let (k, u) = self.unit(j)?;
         Some((k, n, u))
     }
@@ -1948,6 +2005,23 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// "later in the year", "earlier in the week", "más tarde en el año": a vague word that
+    /// is a part word, a preposition, and a week, month or year: the reference's own unit with
+    /// that part (the bare unit, "the week", is no date without such a cue).
+    fn vague_in_unit(&self, i: usize) -> Option<(usize, Vec<Cand>)> {
+        let (j, _, _) = self.lex(Cat::Vague, i)?;
+        let part = self.lex(Cat::Part, i).filter(|p| p.0 == j)?.1;
+        let (k, _, _) = self.lex(Cat::Preposition, j)?;
+        let (e, u) = self.unit(self.skip_article(k))?;
+        if !matches!(u, Unit::Week | Unit::Month | Unit::Year) {
+            return None;
+        }
+        let mut c = Cand::new(i, e, Expr::Rel(Rel::Unit(u, 0)));
+        c.vague = true;
+        c.part = Some(part as u8);
+        Some((e, vec![c]))
+    }
+
     /// Every date starting at token `i`, longest reading first; `None` when none starts here.
     pub fn parse_at(&self, i: usize) -> Option<(usize, Vec<Cand>)> {
         if let Some((j, _, _)) = self.lex(Cat::Approx, i) {
@@ -1956,6 +2030,19 @@ impl<'a> Parser<'a> {
                 cands[0].approx = true;
                 return Some((e, cands));
             }
+        }
+        // "il y a à peu près un mois", "hace aproximadamente dos años": an approximate count.
+        if let Some((j, _, _)) = self.lex(Cat::AgoBefore, i) {
+            if let Some((k, _, _)) = self.lex(Cat::Approx, j) {
+                if let Some((e, n, u)) = self.count_unit(k) {
+                    let mut c = Cand::new(i, e, Expr::Rel(Rel::Shift(u, -n)));
+                    c.approx = true;
+                    return Some((e, vec![c]));
+                }
+            }
+        }
+        if let Some(r) = self.vague_in_unit(i) {
+            return Some(r);
         }
         if let Some((j, _, _)) = self.lex(Cat::Vague, i) {
             if let Some((e, rel)) = self.rel(j) {
@@ -2010,7 +2097,12 @@ impl<'a> Parser<'a> {
                         .into_iter()
                         .any(|c| self.lex(c, e).is_some())
                 });
-                if free && self.point(j).map_or(true, |(pe, _)| pe <= e) {
+                // A longer date, range or list wins: "on 6 and 7 December".
+                if free
+                    && self
+                        .parse_abs(j, Mode::Plain)
+                        .map_or(true, |(pe, _)| pe <= e)
+                {
                     let pt = Pt {
                         d: Some(d),
                         ..Pt::default()

@@ -90,6 +90,10 @@ struct RawTable {
     not_calendar_year: Vec<String>,
     time_after_day: Vec<String>,
     time_letters_after_day: Vec<String>,
+    hour_before: Vec<String>,
+    first_of: Vec<String>,
+    more_than: Vec<String>,
+    less_than: Vec<String>,
 }
 
 /// The number words of the language's `numbers.toml` (the counts stage's data), read again
@@ -188,6 +192,13 @@ pub(crate) enum Cat {
     /// Like [`Cat::TimeAfterDay`] unless a word follows: "a" in "sexta-feira 23 a 4",
     /// not in "viernes 23 a las 4".
     TimeLetterAfterDay,
+    /// Before an hour number, part of the time: "las" in "antes de las 4 p.m.".
+    HourBefore,
+    /// Before a count of units at the start of a period: "the first" in "the first 2 weeks
+    /// of 2021".
+    FirstOf,
+    /// Before a count shifted from a date: value 1 "more than", -1 "less than".
+    Bound,
     /// A number word (cardinals of `numbers.toml`); value its value.
     Cardinal,
     /// A hundreds word: value 100.
@@ -389,7 +400,7 @@ impl LangTable {
             t.add(w, Cat::PastCue, 0, false);
         }
         // composition (compose.rs)
-        let compose: [(&Vec<String>, Cat, i32); 12] = [
+        let compose: [(&Vec<String>, Cat, i32); 14] = [
             (&raw.open_after, Cat::OpenStart, 1),
             (&raw.open_from, Cat::OpenStart, 0),
             (&raw.open_before, Cat::OpenEnd, -1),
@@ -402,6 +413,8 @@ impl LangTable {
             (&raw.rolling_next, Cat::Rolling, 1),
             (&raw.rolling_last, Cat::Rolling, -1),
             (&raw.period_links, Cat::PeriodLink, 0),
+            (&raw.more_than, Cat::Bound, 1),
+            (&raw.less_than, Cat::Bound, -1),
         ];
         for (words, cat, val) in compose {
             for w in words {
@@ -426,6 +439,8 @@ impl LangTable {
             (&raw.not_calendar_year, Cat::NotCalendarYear),
             (&raw.time_after_day, Cat::TimeAfterDay),
             (&raw.time_letters_after_day, Cat::TimeLetterAfterDay),
+            (&raw.hour_before, Cat::HourBefore),
+            (&raw.first_of, Cat::FirstOf),
         ] {
             for w in words {
                 t.add(w, cat, 0, false);
