@@ -486,6 +486,23 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("--size {s:?}: expected a size such as 10M, 100M or 1G"))
 }
 
+/// The size a corpus folder's manifest says it was generated at, if it has one.
+pub fn recorded_size(dir: &Path) -> Option<u64> {
+    let text = fs::read_to_string(dir.join("manifest.json")).ok()?;
+    let m: Manifest = serde_json::from_str(&text).ok()?;
+    (m.format == FORMAT).then_some(m.target_bytes)
+}
+
+/// `bytes` as the shortest size [`parse_size`] reads back: 10000000 is "10M".
+pub fn size_label(bytes: u64) -> String {
+    for (unit, mult) in [("G", 1_000_000_000), ("M", 1_000_000), ("K", 1_000)] {
+        if bytes >= mult && bytes % mult == 0 {
+            return format!("{}{unit}", bytes / mult);
+        }
+    }
+    bytes.to_string()
+}
+
 fn source_sha256(pipeline: &Pipeline) -> String {
     let mut h = Sha256::new();
     h.update(FORMAT.as_bytes());
@@ -728,6 +745,15 @@ mod tests {
         assert_eq!(parse_size("512"), Ok(512));
         assert!(parse_size("M").is_err());
         assert!(parse_size("0M").is_err());
+        for (bytes, label) in [
+            (10_000_000, "10M"),
+            (1_000_000_000, "1G"),
+            (2_500_000, "2500K"),
+        ] {
+            assert_eq!(size_label(bytes), label);
+            assert_eq!(parse_size(label), Ok(bytes));
+        }
+        assert_eq!(size_label(1234), "1234");
     }
 
     #[test]

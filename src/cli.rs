@@ -125,10 +125,12 @@ struct RunArgs {
 
 #[derive(Args, Debug)]
 struct BenchArgs {
-    /// Corpus size: 10M, 100M or 1G (decimal bytes).
-    #[arg(long, default_value = "10M")]
-    size: String,
-    /// Corpus folder (default: target/bench-corpus/<size>); reused when its manifest matches.
+    /// Corpus size: 10M, 100M or 1G (decimal bytes). Default: the size recorded in the
+    /// `--corpus` folder's manifest, else 10M.
+    #[arg(long)]
+    size: Option<String>,
+    /// Corpus folder (default: target/bench-corpus/<size>); reused when its manifest matches,
+    /// rewritten when it was generated for another size or source.
     #[arg(long)]
     corpus: Option<PathBuf>,
     /// Thread counts to compare, comma-separated (0: all cores).
@@ -497,14 +499,25 @@ fn check_fixtures(dir: PathBuf, bless: bool, common: CommonArgs) -> Result<ExitC
 }
 
 fn bench(args: BenchArgs) -> Result<ExitCode, Fatal> {
-    let bytes = crate::bench::parse_size(&args.size).map_err(Fatal)?;
+    // A corpus folder named without a size keeps the size it was generated at (rather than
+    // being rewritten at the default size).
+    let recorded = match (&args.size, &args.corpus) {
+        (None, Some(dir)) => crate::bench::recorded_size(dir),
+        _ => None,
+    };
+    let size = match (&args.size, recorded) {
+        (Some(s), _) => s.clone(),
+        (None, Some(bytes)) => crate::bench::size_label(bytes),
+        (None, None) => "10M".to_string(),
+    };
+    let bytes = crate::bench::parse_size(&size).map_err(Fatal)?;
     if args.runs == 0 {
         return Err(Fatal("--runs: at least one run".into()));
     }
     let corpus = args
         .corpus
         .clone()
-        .unwrap_or_else(|| PathBuf::from("target/bench-corpus").join(&args.size));
+        .unwrap_or_else(|| PathBuf::from("target/bench-corpus").join(&size));
     let pipeline = PipelineBuilder::new()
         .build()
         .map_err(|e| Fatal(e.to_string()))?;
@@ -589,7 +602,7 @@ fn bench(args: BenchArgs) -> Result<ExitCode, Fatal> {
     let written = writeln!(
         out,
         "trawl bench --size {} ({} documents, {:.1} MB): medians of {} runs; stage shares are of the time summed over threads",
-        args.size,
+        size,
         manifest.documents,
         manifest.bytes as f64 / 1e6,
         args.runs
