@@ -167,8 +167,14 @@ fn temp_path(dir: &Path, name: &str) -> PathBuf {
     dir.join(format!(".{name}.tmp"))
 }
 
+/// Write buffers: the outputs are about 13 times the input (every mention row carries its
+/// sentence), so fewer, larger writes save system time.
+const WRITE_BUFFER: usize = 1 << 18;
+
 fn csv_writer(path: &Path, header: &[&str]) -> io::Result<csv::Writer<BufWriter<File>>> {
-    let mut w = csv::WriterBuilder::new().from_writer(BufWriter::new(File::create(path)?));
+    let mut w = csv::WriterBuilder::new()
+        .buffer_capacity(WRITE_BUFFER)
+        .from_writer(BufWriter::with_capacity(WRITE_BUFFER, File::create(path)?));
     w.write_record(header).map_err(io::Error::other)?;
     Ok(w)
 }
@@ -179,7 +185,10 @@ impl OutputWriter {
         fs::create_dir_all(dir)?;
         Ok(OutputWriter {
             dir: dir.to_path_buf(),
-            records: BufWriter::new(File::create(temp_path(dir, "records.jsonl"))?),
+            records: BufWriter::with_capacity(
+                WRITE_BUFFER,
+                File::create(temp_path(dir, "records.jsonl"))?,
+            ),
             documents: csv_writer(&temp_path(dir, "documents.csv"), &DOCUMENTS_HEADER)?,
             mentions: csv_writer(&temp_path(dir, "mentions.csv"), &MENTIONS_HEADER)?,
             events: csv_writer(&temp_path(dir, "events.csv"), &EVENTS_HEADER)?,
