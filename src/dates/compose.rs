@@ -21,6 +21,10 @@
 //!   counted relative date); "more than 2 weeks before today" is the open range beyond that
 //!   day (`../2018-05-28`), "less than 3 days after tomorrow" the days from the date up to
 //!   it (`2018-05-30/2018-06-01`);
+//! - **a weekday of a moved week**: "Monday two weeks from now", "3 weeks after Christmas on
+//!   Friday", "the first week of October on Friday": a weekday next to a day moved by weeks,
+//!   months or years (not days: "Monday, three days after Christmas" stays two dates), or next
+//!   to a whole Monday-to-Sunday week, is that weekday of the week;
 //! - **ranges across two mentions**: "from this May to Oct 2020", "between Jan 2019 and now",
 //!   "2014 through May 2018", "del 3 de marzo a hoy" (two mentions joined by a to-word, or by
 //!   an and-word after a between-word; "now"/"to date" is the reference day): from the start
@@ -61,6 +65,9 @@ pub(crate) struct Item {
     start: usize,
     end: usize,
     expr: Option<Expr>,
+    /// A day reached by moving whole weeks, months or years ("two weeks from now", "3 weeks
+    /// after Christmas"): a weekday named next to it is that weekday of its week.
+    moved: bool,
     pub m: DateMention,
 }
 
@@ -70,6 +77,10 @@ impl Item {
             start: c.start,
             end: c.end,
             expr: Some(c.expr),
+            moved: matches!(
+                c.expr,
+                Expr::Rel(Rel::Shift(Unit::Week | Unit::Month | Unit::Year, _))
+            ),
             m,
         }
     }
@@ -85,6 +96,7 @@ pub(crate) fn compose(p: &Parser, text: &str, refday: Option<Day>, items: &mut V
     c.units_of(items);
     c.in_period(items);
     c.shifts(items);
+    c.weekday_of_week(items);
     c.ranges(items);
     c.open(items);
 }
@@ -111,6 +123,7 @@ impl Composer<'_, '_> {
             start: s,
             end: e,
             expr: None,
+            moved: false,
             m: DateMention {
                 start,
                 end,
@@ -496,6 +509,63 @@ impl Composer<'_, '_> {
         }
     }
 
+    /// A weekday named next to a day reached by moving weeks, months or years, or next to a
+    /// whole week: "Monday two weeks from now", "Thursday, two years from now", "3 weeks after
+    /// Christmas on Friday", "the first week of October on Friday". The mover names the week;
+    /// the weekday, the day of it (Monday to Sunday, as every week here).
+    fn weekday_of_week(&self, items: &mut Vec<Item>) {
+        let mut k = 0;
+        while k < items.len() {
+            let it = &items[k];
+            let week = bounds(&it.m.value).filter(|(a, b)| {
+                it.m.value.contains('/') && a.weekday() == 0 && b.add_days(-6) == *a
+            });
+            let day = Day::parse(&it.m.value).filter(|_| it.moved);
+            let Some(monday) = week
+                .map(|w| w.0)
+                .or_else(|| day.map(|d| d.add_days(-i64::from(d.weekday()))))
+            else {
+                k += 1;
+                continue;
+            };
+            // Before: "Monday", "Thursday," (the comma is a token of its own).
+            let comma =
+                (it.start > 0 && self.p.toks[it.start - 1].norm == ",").then(|| it.start - 1);
+            let before = [Some(it.start), comma]
+                .into_iter()
+                .flatten()
+                .find_map(|end| self.weekday_ending_at(end).map(|(s, wd)| (s, it.end, wd)));
+            // After: "on Friday", "Friday".
+            let after = || {
+                let j = self
+                    .p
+                    .lex(Cat::PeriodLink, it.end)
+                    .map_or(it.end, |(j, _, _)| j);
+                let (e, wd, abbr) = self.p.lex(Cat::Weekday, j)?;
+                let dot = self.p.toks.get(e).is_some_and(|t| t.norm == "." && t.glued);
+                Some((it.start, if abbr && dot { e + 1 } else { e }, wd as u32))
+            };
+            // The weekday must not be the edge of a longer date ("on Friday, March 5").
+            let inside = |(s, e, _): &(usize, usize, u32)| {
+                items
+                    .iter()
+                    .all(|x| x.end <= *s || x.start >= *e || (x.start >= *s && x.end <= *e))
+            };
+            let Some((s, e, wd)) = before.or_else(after).filter(inside) else {
+                k += 1;
+                continue;
+            };
+            let value = monday.add_days(i64::from(wd)).iso();
+            let mut like = it.m.clone();
+            like.relative =
+                it.m.relative
+                    .as_ref()
+                    .map(|r| format!("{}-of-week-of-{r}", WEEKDAY_NAMES[wd as usize]));
+            let item = self.mention(s, e, value, Precision::Day, &like);
+            k = put(items, item) + 1;
+        }
+    }
+
     /// A weekday name ending right at token `end`: (its first token, Monday = 0).
     fn weekday_ending_at(&self, end: usize) -> Option<(usize, u32)> {
         (end.saturating_sub(3)..end).find_map(|s| match self.p.lex(Cat::Weekday, s) {
@@ -591,7 +661,8 @@ impl Composer<'_, '_> {
                 };
                 format!("{more}{}-{}s-{dir}-{r}", n.abs(), UNIT_NAMES[u as usize])
             });
-            let item = self.mention(s, it.end, value, Precision::Day, &like);
+            let mut item = self.mention(s, it.end, value, Precision::Day, &like);
+            item.moved = u >= 1 && bound.is_none();
             k = put(items, item) + 1;
         }
     }
