@@ -164,7 +164,9 @@ impl Learner {
             if alias.chars().count() < 2 {
                 continue;
             }
-            for (start, _) in text.match_indices(alias.as_str()) {
+            // memchr's vectorized substring search: several times faster than
+            // `str::match_indices`, and a document learns tens of aliases.
+            for start in memchr::memmem::find_iter(text.as_bytes(), alias.as_bytes()) {
                 let span = Span::new(start, start + alias.len());
                 if on_word_edges(text, span) && free(entities, span) {
                     entities[i].mentions.push(SpanText::new(text, span));
