@@ -52,7 +52,7 @@
 //! composed (nor "more than" without a date: "more than 2 weeks later"); "the last 3 weeks of this year" is counted from that year's end, never from the
 //! reference (a rolling period of another date is not a rolling period of the reference).
 
-use super::calendar::{add_months, days_in_month, Day};
+use super::calendar::{add_months, days_in_month, iso_week_monday, Day};
 use super::parse::{Cand, Expr, Parser, Pt, Rel, Unit};
 use super::table::Cat;
 use super::token::Kind;
@@ -272,18 +272,25 @@ impl Composer<'_, '_> {
     }
 
     /// "28 june in 2020", "from april to June in 2017": a date without a year and a year
-    /// joined by a preposition are that date in that year.
+    /// joined by a preposition are that date in that year. "March of last year", "June 28 of
+    /// next year", "week 27 of last year", "marzo del año pasado", "mars de l'année dernière":
+    /// a date without a year, an of-word (and an article) and a relative year, likewise.
     fn in_year(&self, items: &mut Vec<Item>) {
         let mut k = 0;
         while k + 1 < items.len() {
             let (a, b) = (&items[k], &items[k + 1]);
             let yearless = |p: &Pt| p.m.is_some() && p.y.is_none() && p.weekday.is_none();
+            // ISO week n of an unnamed year ("week 27").
+            let iso_week = match a.expr {
+                Some(Expr::Point(p)) if p.y.is_none() && p.m.is_none() => p.week.filter(|&w| w > 0),
+                _ => None,
+            };
             let dated = match a.expr {
-                Some(Expr::Point(p)) => yearless(&p),
+                Some(Expr::Point(p)) => yearless(&p) || iso_week.is_some(),
                 Some(Expr::Range(p, q)) => yearless(&p) && yearless(&q),
                 _ => false,
             };
-            let year = match b.expr {
+            let stated_year = match b.expr {
                 Some(Expr::Point(p))
                     if p.y.is_some() && p.m.is_none() && p.quarter.is_none() && !p.decade =>
                 {
@@ -291,12 +298,34 @@ impl Composer<'_, '_> {
                 }
                 _ => None,
             };
-            let joined = self
-                .p
-                .lex(Cat::Preposition, a.end)
-                .is_some_and(|(e, _, _)| e == b.start);
-            let value = match (dated, year, joined) {
-                (true, Some(y), true) => with_year(&a.m.value, y),
+            // "last year", "el año pasado" once resolved: a plain year.
+            let relative_year = match b.expr {
+                Some(Expr::Rel(Rel::Unit(Unit::Year, _))) if b.m.value.len() == 4 => {
+                    b.m.value.parse::<i32>().ok()
+                }
+                _ => None,
+            };
+            let joined = if stated_year.is_some() {
+                self.p
+                    .lex(Cat::Preposition, a.end)
+                    .is_some_and(|(e, _, _)| e == b.start)
+            } else {
+                self.p.lex(Cat::Of, a.end).is_some_and(|(e, _, _)| {
+                    e == b.start
+                        || self
+                            .p
+                            .lex(Cat::Article, e)
+                            .is_some_and(|(f, _, _)| f == b.start)
+                })
+            };
+            let value = match (dated, stated_year.or(relative_year), joined) {
+                (true, Some(y), true) => match iso_week {
+                    Some(n) => {
+                        let monday = iso_week_monday(y, n as u32);
+                        Some(format!("{}/{}", monday.iso(), monday.add_days(6).iso()))
+                    }
+                    None => with_year(&a.m.value, y),
+                },
                 _ => None,
             };
             let Some(value) = value else {
@@ -306,6 +335,19 @@ impl Composer<'_, '_> {
             let mut like = a.m.clone();
             like.year_inferred = false;
             like.anchor = None;
+            if stated_year.is_none() {
+                // Relative to the reference through its year: "XXXX-03-of-last-year".
+                let what = match iso_week {
+                    Some(n) => format!("week-{n}"),
+                    None => with_year(&a.m.value, 0).map_or(a.m.value.clone(), |v| {
+                        v.split('/')
+                            .map(|x| format!("XXXX{}", &x[4..]))
+                            .collect::<Vec<_>>()
+                            .join("/")
+                    }),
+                };
+                like.relative = b.m.relative.as_ref().map(|r| format!("{what}-of-{r}"));
+            }
             let item = self.mention(a.start, b.end, value, a.m.precision, &like);
             k = put(items, item) + 1;
         }
