@@ -1058,7 +1058,18 @@ impl<'a> Parser<'a> {
                 j = k;
             }
         }
-        let k = self.lex(Cat::Of, j).map_or(j, |(k, _, _)| k);
+        let k = match self.lex(Cat::Of, j) {
+            Some((k, _, _)) => k,
+            // "30-jul", "7-ene": a month glued to the day by a dash.
+            None if self.glued_punct(j, &["-"])
+                && self
+                    .tok(j + 1)
+                    .is_some_and(|t| t.glued && t.kind == Kind::Word) =>
+            {
+                j + 1
+            }
+            None => j,
+        };
         let mh = self.month(k)?;
         // "One may ask": a number word before an ambiguous month needs its capital.
         if self.day(i).is_none()
@@ -1085,6 +1096,22 @@ impl<'a> Parser<'a> {
             }
         }
         Some((end, pt))
+    }
+
+    /// A day, a month number and a year joined by of_words: "9 de 8 de 1971" (the year is
+    /// required: "3 de 5" is a count).
+    fn day_of_month_number(&self, i: usize) -> Option<(usize, Pt)> {
+        let (j, d) = self.day(i)?;
+        let (k, _, _) = self.lex(Cat::Of, j)?;
+        let t = self
+            .tok(k)
+            .filter(|t| t.kind == Kind::Num && t.digits() <= 2)?;
+        if self.tok(k + 1).is_some_and(|x| x.glued) {
+            return None;
+        }
+        let (l, _, _) = self.lex(Cat::Of, k + 1)?;
+        let (e, y) = self.year4(l)?;
+        Some((e, Pt::day(y, t.num?, d)?))
     }
 
     /// February 13, 2025; Feb. 13; May 9th 2019.
@@ -1832,6 +1859,7 @@ impl<'a> Parser<'a> {
             self.numeric(i),
             self.day_slash_month(i),
             self.day_month(i),
+            self.day_of_month_number(i),
             self.month_day(i),
             self.month_year(i),
             self.year_month(i),
