@@ -2007,15 +2007,18 @@ impl<'a> Parser<'a> {
         let mh = self.month(i)?;
         let (k, _) = self.connector(mh.end, mode)?;
         let m2 = self.month(k)?;
-        let (e, p2) = self.month_year(k).or_else(|| {
-            Some((
-                m2.end,
-                Pt {
-                    m: Some(m2.m),
-                    ..Pt::default()
-                },
-            ))
-        })?;
+        let (e, p2) = self
+            .month_day(k)
+            .or_else(|| self.month_year(k))
+            .or_else(|| {
+                Some((
+                    m2.end,
+                    Pt {
+                        m: Some(m2.m),
+                        ..Pt::default()
+                    },
+                ))
+            })?;
         let p1 = Pt {
             m: Some(mh.m),
             ..Pt::default()
@@ -2421,6 +2424,13 @@ fn decade(y: i32) -> Pt {
 /// Two points as the ends of one range: the same kind, missing years filled from the other
 /// end, in order.
 fn combine(mut a: Pt, mut b: Pt) -> Option<(Pt, Pt)> {
+    // "Nov-Feb 5th, 2017", "de noviembre a 5 de febrero": a month alone before a day starts
+    // on its first day.
+    let month_only = (true, false, false, false, false, false, false);
+    let day_only = (true, true, false, false, false, false, false);
+    if a.kind() == month_only && b.kind() == day_only && b.weekday.is_none() {
+        a.d = Some(1);
+    }
     if a.kind() != b.kind() || a.decade {
         return None;
     }
