@@ -711,7 +711,10 @@ impl<'a> Parser<'a> {
         }
         if i > 0 {
             let p = &self.toks[i - 1];
-            if a.glued && (p.kind != Kind::Punct || matches!(p.norm.as_str(), "-" | "/" | ".")) {
+            if a.glued
+                && (p.kind != Kind::Punct || matches!(p.norm.as_str(), "-" | "/" | "."))
+                && !self.iso_in_name(i)
+            {
                 return None;
             }
         }
@@ -793,6 +796,32 @@ impl<'a> Parser<'a> {
         Some((i + 5, Pt::day(y, m, d)?))
     }
 
+    /// A full yyyy-mm-dd at `i` glued to the letters, dash or slash before it, as in file
+    /// names and addresses ("sales_report-2002-10-09.xlsx", "archive-2018-09-23-page-01"),
+    /// unless digits come right before that dash or slash ("12-2018-09-23").
+    fn iso_in_name(&self, i: usize) -> bool {
+        let part = |k: usize, digits: usize| {
+            self.tok(k)
+                .is_some_and(|t| t.glued && t.kind == Kind::Num && t.digits() == digits)
+        };
+        if !(part(i, 4)
+            && self.glued_punct(i + 1, &["-"])
+            && part(i + 2, 2)
+            && self.glued_punct(i + 3, &["-"])
+            && part(i + 4, 2))
+        {
+            return false;
+        }
+        let p = &self.toks[i - 1];
+        match p.kind {
+            Kind::Word => true,
+            Kind::Punct if matches!(p.norm.as_str(), "-" | "/") => {
+                !(p.glued && i > 1 && self.toks[i - 2].kind == Kind::Num)
+            }
+            _ => false,
+        }
+    }
+
     /// True when a number continues at `i` ("133-03-03-2020", "123-12-1234"), unless another
     /// date starts after a dash there ("10/1/2018-10/7/2018").
     fn more_number(&self, i: usize) -> bool {
@@ -808,43 +837,199 @@ impl<'a> Parser<'a> {
     }
 
     /// A day and month without a year, "27/11", only where a date is expected: after an
-    /// article, a day word, a preposition or a weekday ("el 27/11", "no dia 17/11").
+    /// article, a day word, a preposition or a weekday ("el 27/11", "no dia 17/11"), or in a
+    /// list with such a date ("on 11/20, 11/22 or 11/25", "11/20, 12 of Nov").
     fn day_slash_month(&self, i: usize) -> Option<(usize, Pt)> {
+        let (e, x, z) = self.slash_pair(i)?;
+        if self.more_number(e) || self.glued_punct(e, &["/"]) {
+            return None;
+        }
+        // A pair that is the whole text ("29/2") is read as a date.
+        if i == 0 && e == self.toks.len() {
+            return self.day_month_value(x, z, e);
+        }
+        // A fraction: "1/2 of the cocaine", "3/4 de los votos" (not "el 27/11 de 2019").
+        if self.fraction_at(e) {
+            return None;
+        }
+        if !(self.pair_context(i) || self.pair_listed_after(i) || self.pair_listed_before(e)) {
+            return None;
+        }
+        self.day_month_value(x, z, e)
+    }
+
+    /// Two numbers of at most two digits joined by a glued slash, not glued to what comes
+    /// before: (end, first, second).
+    fn slash_pair(&self, i: usize) -> Option<(usize, u32, u32)> {
         let a = self
             .tok(i)
-            .filter(|a| a.kind == Kind::Num && a.digits() <= 2)?;
+            .filter(|a| a.kind == Kind::Num && a.digits() <= 2 && !a.glued)?;
         if !self.glued_punct(i + 1, &["/"]) {
             return None;
         }
         let b = self
             .tok(i + 2)
             .filter(|b| b.glued && b.kind == Kind::Num && b.digits() <= 2)?;
-        if self.more_number(i + 3) || self.glued_punct(i + 3, &["/"]) {
-            return None;
-        }
-        if a.glued {
-            return None;
-        }
-        // A pair that is the whole text ("29/2") is read as a date.
-        if i == 0 && i + 3 == self.toks.len() {
-            return self.day_month_value(a.num?, b.num?, i + 3);
-        }
+        Some((i + 3, a.num?, b.num?))
+    }
+
+    /// The words before `i` expect a day/month pair: an article, a day word, a preposition
+    /// of more than one letter or a weekday.
+    fn pair_context(&self, i: usize) -> bool {
         if i == 0 {
-            return None;
+            return false;
         }
         let p = &self.toks[i - 1];
-        let context = self.prev_is(Cat::Article, i)
+        self.prev_is(Cat::Article, i)
             || self.prev_is(Cat::DayWord, i)
             || (self.prev_is(Cat::Preposition, i) && p.norm.len() > 1)
             || self
                 .t
                 .starting_with(&p.norm)
                 .iter()
-                .any(|e| e.cat == Cat::Weekday);
-        if !context {
+                .any(|e| e.cat == Cat::Weekday)
+    }
+
+    /// The pair at `i` follows a comma or an and_word after a day/month pair that is a date
+    /// itself: the second of "on 11/20, 11/22 or 11/25".
+    fn pair_listed_after(&self, i: usize) -> bool {
+        if i < 4 || !(self.punct(i - 1, &[","]) || self.prev_is(Cat::And, i)) {
+            return false;
+        }
+        self.day_slash_month(i - 4).is_some_and(|(e, _)| e == i - 1)
+    }
+
+    /// A comma or an and_word and a date with a month name follow the pair ending at `e`:
+    /// the first of "11/20, 12 of Nov".
+    fn pair_listed_before(&self, e: usize) -> bool {
+        let k = match self.lex(Cat::And, e) {
+            Some((k, _, _)) => k,
+            None if self.punct(e, &[","]) => e + 1,
+            None => return false,
+        };
+        [self.day_month(k), self.month_day(k)]
+            .into_iter()
+            .flatten()
+            .any(|(_, p)| p.m.is_some() && p.d.is_some())
+    }
+
+    /// An of_word not followed by a year after a numeric pair ending at `e`: the pair is a
+    /// fraction ("1/2 of the cocaine"), as is one listed before such a fraction ("between
+    /// 1/2 and 3/4 of the cocaine").
+    fn fraction_at(&self, e: usize) -> bool {
+        if self
+            .lex(Cat::Of, e)
+            .is_some_and(|(k, _, _)| self.year4(k).is_none())
+        {
+            return true;
+        }
+        let k = match self.lex(Cat::And, e) {
+            Some((k, _, _)) => k,
+            None if self.punct(e, &[","]) => e + 1,
+            None => return false,
+        };
+        self.slash_pair(k)
+            .is_some_and(|(e2, _, _)| self.fraction_at(e2))
+    }
+
+    /// The parts of a numeric date at `i`: two numbers of at most two digits and, after the
+    /// same separator, an optional year of two or four digits ("10/1", "10/7/2018",
+    /// "1-10-2018"): (end, first, second, year, separator).
+    fn numeric_parts(&self, i: usize) -> Option<(usize, u32, u32, Option<i32>, &str)> {
+        let a = self
+            .tok(i)
+            .filter(|t| t.kind == Kind::Num && t.digits() <= 2)?;
+        let sep = self
+            .tok(i + 1)
+            .filter(|t| t.glued && matches!(t.norm.as_str(), "/" | "-" | "."))?;
+        let b = self
+            .tok(i + 2)
+            .filter(|t| t.glued && t.kind == Kind::Num && t.digits() <= 2)?;
+        let year = self.tok(i + 4).filter(|c| {
+            self.glued_punct(i + 3, &[sep.norm.as_str()])
+                && c.glued
+                && c.kind == Kind::Num
+                && matches!(c.digits(), 2 | 4)
+        });
+        let (end, y) = match year {
+            Some(c) if c.digits() == 2 => (i + 5, Some(two_digit_year(c.num? as i32))),
+            Some(c) => (i + 5, Some(c.num? as i32)),
+            None => (i + 3, None),
+        };
+        Some((end, a.num?, b.num?, y, sep.norm.as_str()))
+    }
+
+    /// A range (or list) of two numeric dates: "10/1/2018-10/7/2018", "10-1-2018-10-7-2018",
+    /// "between 10/1-11/7", "de 1/10 a 11/7", "10/1-11/2/2017" and "5/1-5/7, 2020" (a year
+    /// after the last end only is the year of both). Ends without a year need slashes and
+    /// words before them that expect a date, like a day/month pair alone; both ends are read
+    /// in one order (day first when a first number is above 12).
+    fn numeric_range(&self, i: usize, mode: Mode) -> Option<(usize, Vec<Cand>)> {
+        if i > 0 && self.tok(i)?.glued {
+            let p = &self.toks[i - 1];
+            if p.kind != Kind::Punct || matches!(p.norm.as_str(), "-" | "/" | ".") {
+                return None;
+            }
+        }
+        let (j, x1, z1, y1, sep) = self.numeric_parts(i)?;
+        // "10/1-11/7" in any mode; else the connectors of the mode ("de 1/10 a 11/7").
+        let (k, is_and) = if self.glued_punct(j, &["-"]) && self.tok(j + 1).is_some_and(|t| t.glued)
+        {
+            (j + 1, false)
+        } else {
+            self.connector(j, mode)?
+        };
+        let (mut e, x2, z2, mut y2, sep2) = self.numeric_parts(k)?;
+        if sep2 != sep || self.more_number(e) || self.glued_punct(e, &[sep]) {
             return None;
         }
-        self.day_month_value(a.num?, b.num?, i + 3)
+        if y1.is_none() && y2.is_none() {
+            // "5/1-5/7, 2020"
+            let c = if self.punct(e, &[","]) { e + 1 } else { e };
+            if let Some((ye, y)) = self.year4(c) {
+                y2 = Some(y);
+                e = ye;
+            } else {
+                let whole = i == 0 && e == self.toks.len();
+                if sep != "/"
+                    || self.fraction_at(e)
+                    || !(whole || mode != Mode::Plain || self.pair_context(i))
+                {
+                    return None;
+                }
+            }
+        }
+        let day_first = if x1 > 12 || x2 > 12 {
+            true
+        } else if z1 > 12 || z2 > 12 {
+            false
+        } else {
+            self.day_first
+        };
+        let (m1, d1, m2, d2) = if day_first {
+            (z1, x1, z2, x2)
+        } else {
+            (x1, z1, x2, z2)
+        };
+        if !valid(y1, m1, d1) || !valid(y2, m2, d2) {
+            return None;
+        }
+        let pt = |y, m, d| Pt {
+            y,
+            m: Some(m),
+            d: Some(d),
+            ..Pt::default()
+        };
+        let (a, b) = combine(pt(y1, m1, d1), pt(y2, m2, d2))?;
+        let cands = if is_and && mode == Mode::Plain && !a.next_is(&b) {
+            vec![
+                Cand::new(i, j, Expr::Point(a)),
+                Cand::new(k, e, Expr::Point(b)),
+            ]
+        } else {
+            vec![Cand::new(i, e, Expr::Range(a, b))]
+        };
+        Some((e, cands))
     }
 
     /// The day and month of the numeric pair `x/z`, ending at `end`, if it is a valid date.
@@ -873,7 +1058,18 @@ impl<'a> Parser<'a> {
                 j = k;
             }
         }
-        let k = self.lex(Cat::Of, j).map_or(j, |(k, _, _)| k);
+        let k = match self.lex(Cat::Of, j) {
+            Some((k, _, _)) => k,
+            // "30-jul", "7-ene": a month glued to the day by a dash.
+            None if self.glued_punct(j, &["-"])
+                && self
+                    .tok(j + 1)
+                    .is_some_and(|t| t.glued && t.kind == Kind::Word) =>
+            {
+                j + 1
+            }
+            None => j,
+        };
         let mh = self.month(k)?;
         // "One may ask": a number word before an ambiguous month needs its capital.
         if self.day(i).is_none()
@@ -902,14 +1098,48 @@ impl<'a> Parser<'a> {
         Some((end, pt))
     }
 
+    /// A day, a month number and a year joined by of_words: "9 de 8 de 1971" (the year is
+    /// required: "3 de 5" is a count).
+    fn day_of_month_number(&self, i: usize) -> Option<(usize, Pt)> {
+        let (j, d) = self.day(i)?;
+        let (k, _, _) = self.lex(Cat::Of, j)?;
+        let t = self
+            .tok(k)
+            .filter(|t| t.kind == Kind::Num && t.digits() <= 2)?;
+        if self.tok(k + 1).is_some_and(|x| x.glued) {
+            return None;
+        }
+        let (l, _, _) = self.lex(Cat::Of, k + 1)?;
+        let (e, y) = self.year4(l)?;
+        Some((e, Pt::day(y, t.num?, d)?))
+    }
+
     /// February 13, 2025; Feb. 13; May 9th 2019.
     fn month_day(&self, i: usize) -> Option<(usize, Pt)> {
         let mh = self.month(i)?;
+        // A day in digits with an ordinal suffix: "October, 1st"; a day as an ordinal after
+        // an article: "April the ninth", "June the 28th" (a capitalized month if ambiguous).
+        let ordinal_day = |k: usize| {
+            self.day(k).is_some_and(|(e, _)| e > k + 1)
+                || (self.tok(k).is_some_and(|t| t.kind == Kind::Word)
+                    && self.word_day(k).is_some_and(|(_, _, ordinal)| ordinal))
+        };
+        let after_article = self.skip_article(mh.end);
         // "Oct/2", "Jun-15", "Sep-23-2020".
-        let k = if self.glued_punct(mh.end, &["/", "-"])
-            && self.tok(mh.end + 1).is_some_and(|t| t.glued)
-        {
+        let glued_day =
+            self.glued_punct(mh.end, &["/", "-"]) && self.tok(mh.end + 1).is_some_and(|t| t.glued);
+        let comma_ordinal = self.punct(mh.end, &[","])
+            && self.day(mh.end + 1).is_some_and(|(e, _)| {
+                // Not "In October, 1st Battalion troops".
+                e > mh.end + 2 && self.tok(e).map_or(true, |t| t.kind != Kind::Word)
+            });
+        let k = if glued_day || comma_ordinal {
             mh.end + 1
+        } else if after_article > mh.end
+            && ordinal_day(after_article)
+            && (!mh.ambiguous || self.toks[i].upper)
+        {
+            after_article
         } else {
             mh.end
         };
@@ -989,6 +1219,21 @@ impl<'a> Parser<'a> {
                 ..Pt::default()
             },
         ))
+    }
+
+    /// A year then a month name: "in 2017 april". Not an ambiguous month ("in 2017 May
+    /// said"), not across a comma ("in 2017, April"), not before a day number ("in 2017
+    /// April 5 people").
+    fn year_month(&self, i: usize) -> Option<(usize, Pt)> {
+        let (j, p) = self.standalone_year(i)?;
+        if p.decade {
+            return None;
+        }
+        let mh = self.month(j).filter(|h| !h.ambiguous)?;
+        if self.day_any(mh.end).is_some() {
+            return None;
+        }
+        Some((mh.end, Pt { m: Some(mh.m), ..p }))
     }
 
     /// A month alone: unambiguous names anywhere, ambiguous ones ("May") only capitalized
@@ -1244,8 +1489,27 @@ impl<'a> Parser<'a> {
         let (w, _, _) = is_week(a)?;
         // "the week of April 10th", "the week beginning February 4"
         if let Some((k, _, _)) = self.lex(Cat::WeekOf, w) {
-            let (e, p) = self.point_core(k).filter(|(_, p)| p.d.is_some())?;
-            return Some((e, Pt { week: Some(0), ..p }));
+            if let Some((e, p)) = self.point_core(k).filter(|(_, p)| p.d.is_some()) {
+                return Some((e, Pt { week: Some(0), ..p }));
+            }
+            // "the week of the 18th", "la semana del 18.º": a day of an unnamed month, as an
+            // ordinal.
+            let k = self.skip_article(k);
+            let (e, d) = match self.day(k) {
+                Some((e, d)) if e > k + 1 => (e, d),
+                _ => self
+                    .word_day(k)
+                    .filter(|&(_, _, ordinal)| ordinal)
+                    .map(|(e, d, _)| (e, d))?,
+            };
+            return Some((
+                e,
+                Pt {
+                    d: Some(d),
+                    week: Some(0),
+                    ..Pt::default()
+                },
+            ));
         }
         // "week 3 of 2027", "week 31"
         let t = self.tok(w)?;
@@ -1595,8 +1859,10 @@ impl<'a> Parser<'a> {
             self.numeric(i),
             self.day_slash_month(i),
             self.day_month(i),
+            self.day_of_month_number(i),
             self.month_day(i),
             self.month_year(i),
+            self.year_month(i),
             self.quarter(i),
             self.season(i),
             self.bare_month(i),
@@ -1656,6 +1922,9 @@ impl<'a> Parser<'a> {
                     return Some((e, vec![Cand::new(i, e, Expr::Range(p1, p2))]));
                 }
             }
+        }
+        if let Some(hit) = self.numeric_range(i, mode) {
+            return Some(hit);
         }
         // 12-14 June, del 12 al 14 de junio, les 6 et 7 décembre
         if let Some((j, d1)) = self.day_any(i) {
@@ -1738,15 +2007,18 @@ impl<'a> Parser<'a> {
         let mh = self.month(i)?;
         let (k, _) = self.connector(mh.end, mode)?;
         let m2 = self.month(k)?;
-        let (e, p2) = self.month_year(k).or_else(|| {
-            Some((
-                m2.end,
-                Pt {
-                    m: Some(m2.m),
-                    ..Pt::default()
-                },
-            ))
-        })?;
+        let (e, p2) = self
+            .month_day(k)
+            .or_else(|| self.month_year(k))
+            .or_else(|| {
+                Some((
+                    m2.end,
+                    Pt {
+                        m: Some(m2.m),
+                        ..Pt::default()
+                    },
+                ))
+            })?;
         let p1 = Pt {
             m: Some(mh.m),
             ..Pt::default()
@@ -2152,6 +2424,13 @@ fn decade(y: i32) -> Pt {
 /// Two points as the ends of one range: the same kind, missing years filled from the other
 /// end, in order.
 fn combine(mut a: Pt, mut b: Pt) -> Option<(Pt, Pt)> {
+    // "Nov-Feb 5th, 2017", "de noviembre a 5 de febrero": a month alone before a day starts
+    // on its first day.
+    let month_only = (true, false, false, false, false, false, false);
+    let day_only = (true, true, false, false, false, false, false);
+    if a.kind() == month_only && b.kind() == day_only && b.weekday.is_none() {
+        a.d = Some(1);
+    }
     if a.kind() != b.kind() || a.decade {
         return None;
     }
