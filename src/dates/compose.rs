@@ -76,6 +76,8 @@ impl Item {
 }
 
 const UNIT_NAMES: [&str; 5] = ["day", "week", "month", "year", "weekend"];
+/// The value of a decade unit word (`Cat::Unit`).
+const DECADE: i32 = 6;
 
 /// Compose the mentions of one sentence (in text order; they stay in text order).
 pub(crate) fn compose(p: &Parser, text: &str, refday: Option<Day>, items: &mut Vec<Item>) {
@@ -225,35 +227,55 @@ impl Composer<'_, '_> {
         }
     }
 
-    /// "the last 2 quarters", "next 7 quarters", "the following 2 quarters": whole quarters
-    /// before or after the reference day's own quarter (`2019-01/2019-06`); the index after
-    /// the phrase when one starts at `i`.
+    /// "the last 2 quarters", "next 7 quarters", "the following 2 quarters", "the next two
+    /// decades": whole quarters (decades) before or after the reference day's own quarter
+    /// (decade): `2019-01/2019-06`, `2020/2039`; the index after the phrase when one starts
+    /// at `i`.
     fn rolling_quarters(&self, i: usize, items: &mut Vec<Item>) -> Option<usize> {
         let (j, dir, _) = self.p.lex(Cat::Rolling, i)?;
         let (k, n) = self.count(j)?;
-        let (e, _, _) = self.p.lex(Cat::Quarter, k)?;
+        let (e, decades) = match self.p.lex(Cat::Quarter, k) {
+            Some((e, _, _)) => (e, false),
+            None => match self.p.lex(Cat::Unit, k)? {
+                (e, DECADE, _) => (e, true),
+                _ => return None,
+            },
+        };
         if !(1..=40).contains(&n) {
             return None;
         }
-        let value = match self.refday {
-            Some(r) => {
-                let q = (r.y * 12 + r.m as i32 - 1) / 3;
-                let (first, last) = if dir > 0 {
-                    (q + 1, q + n)
-                } else {
-                    (q - n, q - 1)
-                };
+        let whole = |q: i32| {
+            if dir > 0 {
+                (q + 1, q + n)
+            } else {
+                (q - n, q - 1)
+            }
+        };
+        let value = match (self.refday, decades) {
+            (Some(r), true) => {
+                let (first, last) = whole(r.y.div_euclid(10));
+                format!("{:04}/{:04}", first * 10, last * 10 + 9)
+            }
+            (Some(r), false) => {
+                let (first, last) = whole((r.y * 12 + r.m as i32 - 1) / 3);
                 let month = |q: i32, off: i32| {
                     let m = q * 3 + off;
                     format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
                 };
                 format!("{}/{}", month(first, 0), month(last, 2))
             }
-            None => "XXXX-XX/XXXX-XX".to_string(),
+            (None, true) => "XXXX/XXXX".to_string(),
+            (None, false) => "XXXX-XX/XXXX-XX".to_string(),
         };
-        let rel = format!("{}-{n}-quarters", if dir > 0 { "next" } else { "last" });
+        let what = if decades { "decades" } else { "quarters" };
+        let rel = format!("{}-{n}-{what}", if dir > 0 { "next" } else { "last" });
         let like = self.fresh(value.clone(), rel);
-        let item = self.mention(i, e, value, Precision::Month, &like);
+        let prec = if decades {
+            Precision::Year
+        } else {
+            Precision::Month
+        };
+        let item = self.mention(i, e, value, prec, &like);
         put(items, item);
         Some(e)
     }

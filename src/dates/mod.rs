@@ -629,6 +629,20 @@ impl Resolver<'_, '_> {
                     Precision::Week,
                 )
             }
+            // "the past fortnight", "the next fortnight": two weeks from a Monday, this one
+            // being the reference week and the week after it.
+            Rel::Unit(Unit::Fortnight, k) => {
+                let first = monday.add_days(14 * i64::from(k));
+                (
+                    format!("{}/{}", first.iso(), first.add_days(13).iso()),
+                    Precision::Week,
+                )
+            }
+            // "the next decade": calendar decades, as "next year" is the calendar year.
+            Rel::Unit(Unit::Decade, k) => {
+                let first = day.y.div_euclid(10) * 10 + 10 * k;
+                (format!("{first:04}/{:04}", first + 9), Precision::Year)
+            }
             Rel::Unit(Unit::Quarter, k) => {
                 let (y, m) = add_months(day.y, (day.m - 1) / 3 * 3 + 1, 3 * k);
                 (
@@ -645,12 +659,16 @@ impl Resolver<'_, '_> {
             Rel::Shift(Unit::Week | Unit::Weekend, n) => {
                 (day.add_days(7 * i64::from(n)).iso(), Precision::Day)
             }
+            Rel::Shift(Unit::Fortnight, n) => {
+                (day.add_days(14 * i64::from(n)).iso(), Precision::Day)
+            }
             // "two months ago", "dentro de dos años": the day that many units away (the
             // last day of a shorter month).
-            Rel::Shift(u @ (Unit::Quarter | Unit::Month | Unit::Year), n) => {
+            Rel::Shift(u @ (Unit::Quarter | Unit::Month | Unit::Year | Unit::Decade), n) => {
                 let k = match u {
                     Unit::Quarter => 3 * n,
                     Unit::Month => n,
+                    Unit::Decade => 120 * n,
                     _ => 12 * n,
                 };
                 let (y, m) = add_months(day.y, day.m, k);
@@ -686,11 +704,11 @@ impl Resolver<'_, '_> {
 fn unanchored(r: &Rel) -> (String, Precision) {
     match *r {
         Rel::Day(_) | Rel::Weekday(..) | Rel::Shift(..) => ("XXXX-XX-XX".into(), Precision::Day),
-        Rel::Unit(Unit::Week | Unit::Day | Unit::Weekend, _) => {
+        Rel::Unit(Unit::Week | Unit::Day | Unit::Weekend | Unit::Fortnight, _) => {
             ("XXXX-XX-XX".into(), Precision::Week)
         }
         Rel::Unit(Unit::Month | Unit::Quarter, _) => ("XXXX-XX".into(), Precision::Month),
-        Rel::Unit(Unit::Year, _) => ("XXXX".into(), Precision::Year),
+        Rel::Unit(Unit::Year | Unit::Decade, _) => ("XXXX".into(), Precision::Year),
         Rel::Month(m, _) => (format!("XXXX-{m:02}"), Precision::Month),
         Rel::Season(..) => ("XXXX".into(), Precision::Season),
     }

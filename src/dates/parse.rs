@@ -110,6 +110,10 @@ pub(crate) enum Unit {
     Year,
     Quarter,
     Weekend,
+    /// Two weeks: "in a fortnight", "the past fortnight".
+    Fortnight,
+    /// Ten years: "the next decade".
+    Decade,
 }
 
 impl Unit {
@@ -119,6 +123,8 @@ impl Unit {
             1 => Unit::Week,
             2 => Unit::Month,
             4 => Unit::Weekend,
+            5 => Unit::Fortnight,
+            6 => Unit::Decade,
             _ => Unit::Year,
         }
     }
@@ -132,6 +138,8 @@ impl Unit {
             Unit::Year => "year",
             Unit::Quarter => "quarter",
             Unit::Weekend => "weekend",
+            Unit::Fortnight => "fortnight",
+            Unit::Decade => "decade",
         }
     }
 }

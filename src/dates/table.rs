@@ -94,6 +94,8 @@ struct RawTable {
     first_of: Vec<String>,
     more_than: Vec<String>,
     less_than: Vec<String>,
+    fortnight_units: Vec<String>,
+    decade_units: Vec<String>,
 }
 
 /// The number words of the language's `numbers.toml` (the counts stage's data), read again
@@ -138,7 +140,7 @@ pub(crate) enum Cat {
     RelDay,
     RelDayBlocker,
     Nowadays,
-    /// value 0 day, 1 week, 2 month, 3 year, 4 weekend.
+    /// value 0 day, 1 week, 2 month, 3 year, 4 weekend, 5 fortnight, 6 decade.
     Unit,
     /// value -1 last, 0 this, 1 next.
     ModBefore,
@@ -392,6 +394,11 @@ impl LangTable {
         }
         for (w, v) in &raw.number_words {
             t.add(w, Cat::Number, *v, false);
+        }
+        for (words, val) in [(&raw.fortnight_units, 5), (&raw.decade_units, 6)] {
+            for w in words {
+                t.add(w, Cat::Unit, val, false);
+            }
         }
         for w in &raw.future_cues {
             t.add(w, Cat::FutureCue, 0, false);
