@@ -78,11 +78,14 @@ impl Item {
 const UNIT_NAMES: [&str; 5] = ["day", "week", "month", "year", "weekend"];
 /// The value of a decade unit word (`Cat::Unit`).
 const DECADE: i32 = 6;
+/// The unit of a rolling period of business days ("the next 4 business days").
+const BUSINESS_DAYS: i32 = 7;
 
 /// Compose the mentions of one sentence (in text order; they stay in text order).
 pub(crate) fn compose(p: &Parser, text: &str, refday: Option<Day>, items: &mut Vec<Item>) {
     let c = Composer { p, text, refday };
     c.rolling(items);
+    c.within(items);
     c.in_year(items);
     c.units_of(items);
     c.in_period(items);
@@ -176,7 +179,10 @@ impl Composer<'_, '_> {
         let mut i = 0;
         while i < self.p.toks.len() {
             let hit = match self.p.lex(Cat::Rolling, i) {
-                Some((j, dir, _)) => self.count_unit(j).map(|(e, n, u)| (e, n, u, dir)),
+                Some((j, dir, _)) => self.count(j).and_then(|(k, n)| {
+                    let (e, u) = self.rolling_unit(k)?;
+                    Some((e, n, u, dir))
+                }),
                 // "the 5 past years": only after an article or a preposition ("only 3 next
                 // week" counts people).
                 None => self.count(i).and_then(|(j, n)| {
@@ -188,12 +194,12 @@ impl Composer<'_, '_> {
                     }
                     // "the 5 past years", or "los 2 días siguientes".
                     if let Some((k, dir, _)) = self.p.lex(Cat::Rolling, j) {
-                        let (e, u, _) = self.p.lex(Cat::Unit, k)?;
-                        return (u <= 3).then_some((e, n, u, dir));
+                        let (e, u) = self.rolling_unit(k)?;
+                        return Some((e, n, u, dir));
                     }
-                    let (k, u, _) = self.p.lex(Cat::Unit, j)?;
+                    let (k, u) = self.rolling_unit(j)?;
                     let (e, dir, _) = self.p.lex(Cat::Rolling, k)?;
-                    (u <= 3).then_some((e, n, u, dir))
+                    Some((e, n, u, dir))
                 }),
             };
             let Some((e, n, u, dir)) = hit else {
@@ -211,15 +217,63 @@ impl Composer<'_, '_> {
                 continue;
             }
             let value = match self.refday {
+                Some(r) if u == BUSINESS_DAYS => {
+                    let (a, b) = business_days(r, n, dir);
+                    format!("{}/{}", a.iso(), b.iso())
+                }
                 Some(r) if dir > 0 => format!("{}/{}", r.add_days(1).iso(), shift(r, u, n).iso()),
                 Some(r) => format!("{}/{}", shift(r, u, -n).iso(), r.add_days(-1).iso()),
                 None => "XXXX-XX-XX/XXXX-XX-XX".to_string(),
             };
-            let rel = format!(
-                "{}-{n}-{}s",
-                if dir > 0 { "next" } else { "last" },
-                UNIT_NAMES[u as usize]
-            );
+            let unit = UNIT_NAMES.get(u as usize).unwrap_or(&"business-day");
+            let rel = format!("{}-{n}-{unit}s", if dir > 0 { "next" } else { "last" });
+            let like = self.fresh(value.clone(), rel);
+            let item = self.mention(i, e, value, Precision::Day, &like);
+            put(items, item);
+            i = e;
+        }
+    }
+
+    /// A unit of a rolling period at `i`: (end, 0 day .. 3 year, or [`BUSINESS_DAYS`]).
+    fn rolling_unit(&self, i: usize) -> Option<(usize, i32)> {
+        if let Some((e, _, _)) = self.p.lex(Cat::BusinessDay, i) {
+            return Some((e, BUSINESS_DAYS));
+        }
+        let (e, u, _) = self.p.lex(Cat::Unit, i)?;
+        (u <= 3).then_some((e, u))
+    }
+
+    /// "within 9 months", "within the next 10 months": from the reference day up to the day
+    /// before that many units on. Not in past-tense text, where it counts from an event of
+    /// the story ("they were caught within a week"), nor before a date or an event ("within
+    /// two weeks of the attack", "within a year after his release").
+    fn within(&self, items: &mut Vec<Item>) {
+        let mut i = 0;
+        while i < self.p.toks.len() {
+            let Some((j, _, _)) = self.p.lex(Cat::Within, i) else {
+                i += 1;
+                continue;
+            };
+            let j = match self.p.lex(Cat::Rolling, j) {
+                Some((k, 1, _)) => k,
+                _ => j,
+            };
+            let Some((e, n, u)) = self.count_unit(j) else {
+                i = j;
+                continue;
+            };
+            let of_event = [Cat::Of, Cat::Shift, Cat::OpenStart, Cat::OpenEnd]
+                .into_iter()
+                .any(|c| self.p.lex(c, e).is_some());
+            if n < 1 || of_event || super::tense(self.p, self.text) == super::Tense::Past {
+                i = e;
+                continue;
+            }
+            let value = match self.refday {
+                Some(r) => format!("{}/{}", r.iso(), shift(r, u, n).add_days(-1).iso()),
+                None => "XXXX-XX-XX/XXXX-XX-XX".to_string(),
+            };
+            let rel = format!("within-{n}-{}s", UNIT_NAMES[u as usize]);
             let like = self.fresh(value.clone(), rel);
             let item = self.mention(i, e, value, Precision::Day, &like);
             put(items, item);
@@ -294,7 +348,11 @@ impl Composer<'_, '_> {
             };
             let year = match b.expr {
                 Some(Expr::Point(p))
-                    if p.y.is_some() && p.m.is_none() && p.quarter.is_none() && !p.decade =>
+                    if p.y.is_some()
+                        && p.m.is_none()
+                        && p.quarter.is_none()
+                        && !p.decade
+                        && !p.century =>
                 {
                     p.y.filter(|_| b.m.precision == Precision::Year)
                 }
@@ -923,6 +981,25 @@ fn shift(d: Day, unit: i32, n: i32) -> Day {
                 d: d.d.min(days_in_month(Some(y), m)),
             }
         }
+    }
+}
+
+/// The first and last of `n` business days (Monday to Friday) after the day `r` (`dir` 1) or
+/// before it (-1).
+fn business_days(r: Day, n: i32, dir: i32) -> (Day, Day) {
+    let mut d = r;
+    let mut found = Vec::new();
+    while found.len() < n.max(1) as usize {
+        d = d.add_days(i64::from(dir.signum()));
+        if d.weekday() < 5 {
+            found.push(d);
+        }
+    }
+    let (a, b) = (found[0], found[found.len() - 1]);
+    if dir > 0 {
+        (a, b)
+    } else {
+        (b, a)
     }
 }
 

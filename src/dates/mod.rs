@@ -401,7 +401,8 @@ impl Resolver<'_, '_> {
         let mut relative = None;
         let (value, precision) = match c.expr {
             Expr::Point(p) => {
-                let explicit = p.y;
+                // A century's first year dates nothing else in its paragraph.
+                let explicit = p.y.filter(|_| !p.century);
                 let p = self.complete(p, &mut how);
                 if let Some(y) = explicit {
                     self.remember(y, p.m, start, end);
@@ -610,6 +611,8 @@ impl Resolver<'_, '_> {
                     // "last Tuesday", "el pasado martes": the most recent one before.
                     (Some(-1), _) => before,
                     (Some(1), _) => monday.add_days(i64::from(wd) + 7),
+                    // "Friday after next"
+                    (Some(2), _) => monday.add_days(i64::from(wd) + 14),
                     (Some(_), Tense::Past) => day.add_days(-back),
                     (Some(_), Tense::Future) => day.add_days(fwd),
                     (Some(_), Tense::Unknown) => monday.add_days(i64::from(wd)),
@@ -621,6 +624,16 @@ impl Resolver<'_, '_> {
             }
             Rel::Unit(Unit::Week, k) | Rel::Unit(Unit::Day, k) => {
                 iso_week(monday.add_days(7 * i64::from(k)))
+            }
+            // "over the weekend" in past-tense text: the last one (this one on a Saturday or
+            // Sunday); otherwise the reference week's.
+            Rel::WeekendByTense => {
+                let back = self.tense == Tense::Past && day.weekday() < 5;
+                let saturday = monday.add_days(if back { -2 } else { 5 });
+                (
+                    format!("{}/{}", saturday.iso(), saturday.add_days(1).iso()),
+                    Precision::Week,
+                )
             }
             Rel::Unit(Unit::Weekend, k) => {
                 let saturday = monday.add_days(5 + 7 * i64::from(k));
@@ -704,9 +717,8 @@ impl Resolver<'_, '_> {
 fn unanchored(r: &Rel) -> (String, Precision) {
     match *r {
         Rel::Day(_) | Rel::Weekday(..) | Rel::Shift(..) => ("XXXX-XX-XX".into(), Precision::Day),
-        Rel::Unit(Unit::Week | Unit::Day | Unit::Weekend | Unit::Fortnight, _) => {
-            ("XXXX-XX-XX".into(), Precision::Week)
-        }
+        Rel::Unit(Unit::Week | Unit::Day | Unit::Weekend | Unit::Fortnight, _)
+        | Rel::WeekendByTense => ("XXXX-XX-XX".into(), Precision::Week),
         Rel::Unit(Unit::Month | Unit::Quarter, _) => ("XXXX-XX".into(), Precision::Month),
         Rel::Unit(Unit::Year | Unit::Decade, _) => ("XXXX".into(), Precision::Year),
         Rel::Month(m, _) => (format!("XXXX-{m:02}"), Precision::Month),
@@ -719,6 +731,7 @@ fn rel_name(r: &Rel) -> String {
     let md = |m: i32| match m {
         -1 => "last",
         1 => "next",
+        2 => "after-next",
         _ => "this",
     };
     match *r {
@@ -736,6 +749,7 @@ fn rel_name(r: &Rel) -> String {
         Rel::Shift(u, n) => format!("in-{n}-{}s", u.name()),
         Rel::Month(mo, m) => format!("{}-{}", md(m), MONTH_NAMES[mo as usize - 1]),
         Rel::Season(s, m) => format!("{}-{}", md(m), SEASON_NAMES[s as usize]),
+        Rel::WeekendByTense => "weekend".into(),
     }
 }
 
@@ -747,6 +761,11 @@ fn key(p: &Pt) -> (i32, u32, u32) {
 fn fmt_point(p: &Pt) -> (String, Precision) {
     let y =
         p.y.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
+    if p.century {
+        let last =
+            p.y.map_or_else(|| "XXXX".to_string(), |y| format!("{:04}", y + 99));
+        return (format!("{y}/{last}"), Precision::Year);
+    }
     if p.decade {
         let last =
             p.y.map_or_else(|| "XXXX".to_string(), |y| format!("{:04}", y + 9));

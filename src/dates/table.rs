@@ -96,6 +96,11 @@ struct RawTable {
     less_than: Vec<String>,
     fortnight_units: Vec<String>,
     decade_units: Vec<String>,
+    business_day_units: Vec<String>,
+    within: Vec<String>,
+    after_next_after: Vec<String>,
+    weekend_by_tense: Vec<String>,
+    century_words: Vec<String>,
 }
 
 /// The number words of the language's `numbers.toml` (the counts stage's data), read again
@@ -201,6 +206,14 @@ pub(crate) enum Cat {
     FirstOf,
     /// Before a count shifted from a date: value 1 "more than", -1 "less than".
     Bound,
+    /// A business-day unit: "business days", "días hábiles" (only in rolling periods).
+    BusinessDay,
+    /// Before a count of units: the days from the reference up to that many units on.
+    Within,
+    /// "the weekend", "el fin de semana": the weekend the sentence's tense points to.
+    WeekendByTense,
+    /// "century", "siglo": after an ordinal, or around a Roman numeral.
+    Century,
     /// A number word (cardinals of `numbers.toml`); value its value.
     Cardinal,
     /// A hundreds word: value 100.
@@ -256,6 +269,8 @@ impl Cat {
         | Cat::NotCalendarYear.bit()
         | Cat::TimeAfterDay.bit()
         | Cat::TimeLetterAfterDay.bit()
+        | Cat::BusinessDay.bit()
+        | Cat::Within.bit()
         | Cat::NumberJoiner.bit();
 }
 
@@ -398,6 +413,20 @@ impl LangTable {
         for (words, val) in [(&raw.fortnight_units, 5), (&raw.decade_units, 6)] {
             for w in words {
                 t.add(w, Cat::Unit, val, false);
+            }
+        }
+        // "the week after next": a modifier after the unit, two units on.
+        for w in &raw.after_next_after {
+            t.add(w, Cat::ModAfter, 2, false);
+        }
+        for (words, cat) in [
+            (&raw.business_day_units, Cat::BusinessDay),
+            (&raw.within, Cat::Within),
+            (&raw.weekend_by_tense, Cat::WeekendByTense),
+            (&raw.century_words, Cat::Century),
+        ] {
+            for w in words {
+                t.add(w, cat, 0, false);
             }
         }
         for w in &raw.future_cues {
