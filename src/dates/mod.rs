@@ -635,6 +635,13 @@ impl Resolver<'_, '_> {
                     Precision::Week,
                 )
             }
+            Rel::Unit(Unit::WorkWeek, k) => {
+                let first = monday.add_days(7 * i64::from(k));
+                (
+                    format!("{}/{}", first.iso(), first.add_days(4).iso()),
+                    Precision::Week,
+                )
+            }
             Rel::Unit(Unit::Weekend, k) => {
                 let saturday = monday.add_days(5 + 7 * i64::from(k));
                 (
@@ -669,7 +676,7 @@ impl Resolver<'_, '_> {
             }
             Rel::Unit(Unit::Year, k) => year(day.y + k),
             Rel::Shift(Unit::Day, n) => (day.add_days(i64::from(n)).iso(), Precision::Day),
-            Rel::Shift(Unit::Week | Unit::Weekend, n) => {
+            Rel::Shift(Unit::Week | Unit::Weekend | Unit::WorkWeek, n) => {
                 (day.add_days(7 * i64::from(n)).iso(), Precision::Day)
             }
             Rel::Shift(Unit::Fortnight, n) => {
@@ -717,7 +724,7 @@ impl Resolver<'_, '_> {
 fn unanchored(r: &Rel) -> (String, Precision) {
     match *r {
         Rel::Day(_) | Rel::Weekday(..) | Rel::Shift(..) => ("XXXX-XX-XX".into(), Precision::Day),
-        Rel::Unit(Unit::Week | Unit::Day | Unit::Weekend | Unit::Fortnight, _)
+        Rel::Unit(Unit::Week | Unit::Day | Unit::Weekend | Unit::Fortnight | Unit::WorkWeek, _)
         | Rel::WeekendByTense => ("XXXX-XX-XX".into(), Precision::Week),
         Rel::Unit(Unit::Month | Unit::Quarter, _) => ("XXXX-XX".into(), Precision::Month),
         Rel::Unit(Unit::Year | Unit::Decade, _) => ("XXXX".into(), Precision::Year),

@@ -117,6 +117,8 @@ pub(crate) enum Unit {
     Fortnight,
     /// Ten years: "the next decade".
     Decade,
+    /// Monday to Friday: "this working week".
+    WorkWeek,
 }
 
 impl Unit {
@@ -128,6 +130,7 @@ impl Unit {
             4 => Unit::Weekend,
             5 => Unit::Fortnight,
             6 => Unit::Decade,
+            7 => Unit::WorkWeek,
             _ => Unit::Year,
         }
     }
@@ -143,6 +146,7 @@ impl Unit {
             Unit::Weekend => "weekend",
             Unit::Fortnight => "fortnight",
             Unit::Decade => "decade",
+            Unit::WorkWeek => "work-week",
         }
     }
 }

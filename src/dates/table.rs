@@ -101,6 +101,7 @@ struct RawTable {
     after_next_after: Vec<String>,
     weekend_by_tense: Vec<String>,
     century_words: Vec<String>,
+    work_week_units: Vec<String>,
 }
 
 /// The number words of the language's `numbers.toml` (the counts stage's data), read again
@@ -145,7 +146,7 @@ pub(crate) enum Cat {
     RelDay,
     RelDayBlocker,
     Nowadays,
-    /// value 0 day, 1 week, 2 month, 3 year, 4 weekend, 5 fortnight, 6 decade.
+    /// value 0 day, 1 week, 2 month, 3 year, 4 weekend, 5 fortnight, 6 decade, 7 work week.
     Unit,
     /// value -1 last, 0 this, 1 next.
     ModBefore,
@@ -410,7 +411,11 @@ impl LangTable {
         for (w, v) in &raw.number_words {
             t.add(w, Cat::Number, *v, false);
         }
-        for (words, val) in [(&raw.fortnight_units, 5), (&raw.decade_units, 6)] {
+        for (words, val) in [
+            (&raw.fortnight_units, 5),
+            (&raw.decade_units, 6),
+            (&raw.work_week_units, 7),
+        ] {
             for w in words {
                 t.add(w, Cat::Unit, val, false);
             }
