@@ -9,7 +9,11 @@
 //!   later (`2016-11-08/2016-11-10`), or from that many units back to the day before it;
 //!   `relative` says `next-3-days`, `last-5-years`; quarters are whole quarters after or
 //!   before the reference's own ("the past two quarters" on 2019-07-04 = `2019-01/2019-06`,
-//!   `last-2-quarters`);
+//!   `last-2-quarters`), decades likewise ("the next two decades" in 2018 = `2020/2039`);
+//!   business days count Monday to Friday ("the next 4 business days");
+//! - **within**: "within 9 months", "within the next 2 weeks": from the reference day to the
+//!   day before that many units on (not in past-tense sentences, nor "within a week of the
+//!   attack": counted from an event);
 //! - **a date in a stated year**: "28 june in 2020", "de abril a junio en 2017" (a date or
 //!   range without a year, a preposition, a year): that date in that year;
 //! - **a weekday or day inside a relative week or month**: "tuesday of last week", "next week
@@ -44,7 +48,7 @@
 //! guessed: without a reference date, composed relative dates keep `XXXX-XX-XX` and say what
 //! they are in `relative`; a composition whose parts cannot be put on the calendar (a year-less
 //! "after December") is not made, and the mentions stay as they were. "more than 2 weeks
-//! before today", business days and times of day (other than as a bound of a day) are not
+//! before today", business days other than in rolling periods, and times of day (other than as a bound of a day) are not
 //! composed (nor "more than" without a date: "more than 2 weeks later"); "the last 3 weeks of this year" is counted from that year's end, never from the
 //! reference (a rolling period of another date is not a rolling period of the reference).
 

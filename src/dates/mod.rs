@@ -28,6 +28,7 @@
 //!   `calendar::easter`); a year-less one resolves like a year-less day. Weeks: "the first
 //!   week of July" (weeks whose Thursday falls in the month), "week 3 of 2027" and "the last
 //!   week of 2016" (ISO weeks), "the week of April 10th" (the week holding that day).
+//!   Centuries: "the 15th century", "siglo XV", "XVe siècle" = `1400/1499`.
 //!   A two-digit year is 2000..=2029 for 00..=29, else 19xx (the .NET default the
 //!   Recognizers-Text suites follow).
 //!   Words that only introduce a date ("on", "from", "between", "le") stay out of the span.
@@ -47,8 +48,11 @@
 //!   Friday" without tense is the Friday of the reference week; "last Friday", "el pasado
 //!   martes", "mardi dernier" the most recent one before the reference (news reading: a
 //!   Friday dateline's "last Tuesday" is three days back, not the previous calendar
-//!   week's), "next Friday" the Friday of the week after. A
-//!   year-less date takes the year that puts it on the side of the reference its sentence's
+//!   week's), "next Friday" the Friday of the week after; "the weekend" is the last one in
+//!   past-tense text ("over the weekend"), else the reference week's. "The past fortnight"
+//!   is the two weeks before the reference week, "the next fortnight" the two after the
+//!   reference week and the next; "the next decade" a calendar decade (`2020/2029` in 2018).
+//!   A year-less date takes the year that puts it on the side of the reference its sentence's
 //!   tense says; without a tense cue a day is put at the nearest occurrence and a month
 //!   alone in the past ("in April" in a March story is the past April); a year-less range in
 //!   future-tense text is the one not over yet (its end on the future side). "two months
