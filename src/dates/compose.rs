@@ -9,7 +9,11 @@
 //!   later (`2016-11-08/2016-11-10`), or from that many units back to the day before it;
 //!   `relative` says `next-3-days`, `last-5-years`; quarters are whole quarters after or
 //!   before the reference's own ("the past two quarters" on 2019-07-04 = `2019-01/2019-06`,
-//!   `last-2-quarters`);
+//!   `last-2-quarters`), decades likewise ("the next two decades" in 2018 = `2020/2039`);
+//!   business days count Monday to Friday ("the next 4 business days");
+//! - **within**: "within 9 months", "within the next 2 weeks": from the reference day to the
+//!   day before that many units on (not in past-tense sentences, nor "within a week of the
+//!   attack": counted from an event);
 //! - **a date in a stated year**: "28 june in 2020", "de abril a junio en 2017" (a date or
 //!   range without a year, a preposition, a year): that date in that year;
 //! - **a weekday or day inside a relative week or month**: "tuesday of last week", "next week
@@ -48,7 +52,7 @@
 //! guessed: without a reference date, composed relative dates keep `XXXX-XX-XX` and say what
 //! they are in `relative`; a composition whose parts cannot be put on the calendar (a year-less
 //! "after December") is not made, and the mentions stay as they were. "more than 2 weeks
-//! before today", business days and times of day (other than as a bound of a day) are not
+//! before today", business days other than in rolling periods, and times of day (other than as a bound of a day) are not
 //! composed (nor "more than" without a date: "more than 2 weeks later"); "the last 3 weeks of this year" is counted from that year's end, never from the
 //! reference (a rolling period of another date is not a rolling period of the reference).
 
@@ -87,11 +91,16 @@ impl Item {
 }
 
 const UNIT_NAMES: [&str; 5] = ["day", "week", "month", "year", "weekend"];
+/// The value of a decade unit word (`Cat::Unit`).
+const DECADE: i32 = 6;
+/// The unit of a rolling period of business days ("the next 4 business days").
+const BUSINESS_DAYS: i32 = 7;
 
 /// Compose the mentions of one sentence (in text order; they stay in text order).
 pub(crate) fn compose(p: &Parser, text: &str, refday: Option<Day>, items: &mut Vec<Item>) {
     let c = Composer { p, text, refday };
     c.rolling(items);
+    c.within(items);
     c.in_year(items);
     c.units_of(items);
     c.in_period(items);
@@ -187,7 +196,10 @@ impl Composer<'_, '_> {
         let mut i = 0;
         while i < self.p.toks.len() {
             let hit = match self.p.lex(Cat::Rolling, i) {
-                Some((j, dir, _)) => self.count_unit(j).map(|(e, n, u)| (e, n, u, dir)),
+                Some((j, dir, _)) => self.count(j).and_then(|(k, n)| {
+                    let (e, u) = self.rolling_unit(k)?;
+                    Some((e, n, u, dir))
+                }),
                 // "the 5 past years": only after an article or a preposition ("only 3 next
                 // week" counts people).
                 None => self.count(i).and_then(|(j, n)| {
@@ -199,12 +211,12 @@ impl Composer<'_, '_> {
                     }
                     // "the 5 past years", or "los 2 días siguientes".
                     if let Some((k, dir, _)) = self.p.lex(Cat::Rolling, j) {
-                        let (e, u, _) = self.p.lex(Cat::Unit, k)?;
-                        return (u <= 3).then_some((e, n, u, dir));
+                        let (e, u) = self.rolling_unit(k)?;
+                        return Some((e, n, u, dir));
                     }
-                    let (k, u, _) = self.p.lex(Cat::Unit, j)?;
+                    let (k, u) = self.rolling_unit(j)?;
                     let (e, dir, _) = self.p.lex(Cat::Rolling, k)?;
-                    (u <= 3).then_some((e, n, u, dir))
+                    Some((e, n, u, dir))
                 }),
             };
             let Some((e, n, u, dir)) = hit else {
@@ -222,15 +234,16 @@ impl Composer<'_, '_> {
                 continue;
             }
             let value = match self.refday {
+                Some(r) if u == BUSINESS_DAYS => {
+                    let (a, b) = business_days(r, n, dir);
+                    format!("{}/{}", a.iso(), b.iso())
+                }
                 Some(r) if dir > 0 => format!("{}/{}", r.add_days(1).iso(), shift(r, u, n).iso()),
                 Some(r) => format!("{}/{}", shift(r, u, -n).iso(), r.add_days(-1).iso()),
                 None => "XXXX-XX-XX/XXXX-XX-XX".to_string(),
             };
-            let rel = format!(
-                "{}-{n}-{}s",
-                if dir > 0 { "next" } else { "last" },
-                UNIT_NAMES[u as usize]
-            );
+            let unit = UNIT_NAMES.get(u as usize).unwrap_or(&"business-day");
+            let rel = format!("{}-{n}-{unit}s", if dir > 0 { "next" } else { "last" });
             let like = self.fresh(value.clone(), rel);
             let item = self.mention(i, e, value, Precision::Day, &like);
             put(items, item);
@@ -238,35 +251,102 @@ impl Composer<'_, '_> {
         }
     }
 
-    /// "the last 2 quarters", "next 7 quarters", "the following 2 quarters": whole quarters
-    /// before or after the reference day's own quarter (`2019-01/2019-06`); the index after
-    /// the phrase when one starts at `i`.
+    /// A unit of a rolling period at `i`: (end, 0 day .. 3 year, or [`BUSINESS_DAYS`]).
+    fn rolling_unit(&self, i: usize) -> Option<(usize, i32)> {
+        if let Some((e, _, _)) = self.p.lex(Cat::BusinessDay, i) {
+            return Some((e, BUSINESS_DAYS));
+        }
+        let (e, u, _) = self.p.lex(Cat::Unit, i)?;
+        (u <= 3).then_some((e, u))
+    }
+
+    /// "within 9 months", "within the next 10 months": from the reference day up to the day
+    /// before that many units on. Not in past-tense text, where it counts from an event of
+    /// the story ("they were caught within a week"), nor before a date or an event ("within
+    /// two weeks of the attack", "within a year after his release").
+    fn within(&self, items: &mut Vec<Item>) {
+        let mut i = 0;
+        while i < self.p.toks.len() {
+            let Some((j, _, _)) = self.p.lex(Cat::Within, i) else {
+                i += 1;
+                continue;
+            };
+            let j = match self.p.lex(Cat::Rolling, j) {
+                Some((k, 1, _)) => k,
+                _ => j,
+            };
+            let Some((e, n, u)) = self.count_unit(j) else {
+                i = j;
+                continue;
+            };
+            let of_event = [Cat::Of, Cat::Shift, Cat::OpenStart, Cat::OpenEnd]
+                .into_iter()
+                .any(|c| self.p.lex(c, e).is_some());
+            if n < 1 || of_event || super::tense(self.p, self.text) == super::Tense::Past {
+                i = e;
+                continue;
+            }
+            let value = match self.refday {
+                Some(r) => format!("{}/{}", r.iso(), shift(r, u, n).add_days(-1).iso()),
+                None => "XXXX-XX-XX/XXXX-XX-XX".to_string(),
+            };
+            let rel = format!("within-{n}-{}s", UNIT_NAMES[u as usize]);
+            let like = self.fresh(value.clone(), rel);
+            let item = self.mention(i, e, value, Precision::Day, &like);
+            put(items, item);
+            i = e;
+        }
+    }
+
+    /// "the last 2 quarters", "next 7 quarters", "the following 2 quarters", "the next two
+    /// decades": whole quarters (decades) before or after the reference day's own quarter
+    /// (decade): `2019-01/2019-06`, `2020/2039`; the index after the phrase when one starts
+    /// at `i`.
     fn rolling_quarters(&self, i: usize, items: &mut Vec<Item>) -> Option<usize> {
         let (j, dir, _) = self.p.lex(Cat::Rolling, i)?;
         let (k, n) = self.count(j)?;
-        let (e, _, _) = self.p.lex(Cat::Quarter, k)?;
+        let (e, decades) = match self.p.lex(Cat::Quarter, k) {
+            Some((e, _, _)) => (e, false),
+            None => match self.p.lex(Cat::Unit, k)? {
+                (e, DECADE, _) => (e, true),
+                _ => return None,
+            },
+        };
         if !(1..=40).contains(&n) {
             return None;
         }
-        let value = match self.refday {
-            Some(r) => {
-                let q = (r.y * 12 + r.m as i32 - 1) / 3;
-                let (first, last) = if dir > 0 {
-                    (q + 1, q + n)
-                } else {
-                    (q - n, q - 1)
-                };
+        let whole = |q: i32| {
+            if dir > 0 {
+                (q + 1, q + n)
+            } else {
+                (q - n, q - 1)
+            }
+        };
+        let value = match (self.refday, decades) {
+            (Some(r), true) => {
+                let (first, last) = whole(r.y.div_euclid(10));
+                format!("{:04}/{:04}", first * 10, last * 10 + 9)
+            }
+            (Some(r), false) => {
+                let (first, last) = whole((r.y * 12 + r.m as i32 - 1) / 3);
                 let month = |q: i32, off: i32| {
                     let m = q * 3 + off;
                     format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
                 };
                 format!("{}/{}", month(first, 0), month(last, 2))
             }
-            None => "XXXX-XX/XXXX-XX".to_string(),
+            (None, true) => "XXXX/XXXX".to_string(),
+            (None, false) => "XXXX-XX/XXXX-XX".to_string(),
         };
-        let rel = format!("{}-{n}-quarters", if dir > 0 { "next" } else { "last" });
+        let what = if decades { "decades" } else { "quarters" };
+        let rel = format!("{}-{n}-{what}", if dir > 0 { "next" } else { "last" });
         let like = self.fresh(value.clone(), rel);
-        let item = self.mention(i, e, value, Precision::Month, &like);
+        let prec = if decades {
+            Precision::Year
+        } else {
+            Precision::Month
+        };
+        let item = self.mention(i, e, value, prec, &like);
         put(items, item);
         Some(e)
     }
@@ -292,7 +372,11 @@ impl Composer<'_, '_> {
             };
             let stated_year = match b.expr {
                 Some(Expr::Point(p))
-                    if p.y.is_some() && p.m.is_none() && p.quarter.is_none() && !p.decade =>
+                    if p.y.is_some()
+                        && p.m.is_none()
+                        && p.quarter.is_none()
+                        && !p.decade
+                        && !p.century =>
                 {
                     p.y.filter(|_| b.m.precision == Precision::Year)
                 }
@@ -1014,6 +1098,25 @@ fn shift(d: Day, unit: i32, n: i32) -> Day {
                 d: d.d.min(days_in_month(Some(y), m)),
             }
         }
+    }
+}
+
+/// The first and last of `n` business days (Monday to Friday) after the day `r` (`dir` 1) or
+/// before it (-1).
+fn business_days(r: Day, n: i32, dir: i32) -> (Day, Day) {
+    let mut d = r;
+    let mut found = Vec::new();
+    while found.len() < n.max(1) as usize {
+        d = d.add_days(i64::from(dir.signum()));
+        if d.weekday() < 5 {
+            found.push(d);
+        }
+    }
+    let (a, b) = (found[0], found[found.len() - 1]);
+    if dir > 0 {
+        (a, b)
+    } else {
+        (b, a)
     }
 }
 

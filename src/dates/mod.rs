@@ -28,6 +28,7 @@
 //!   `calendar::easter`); a year-less one resolves like a year-less day. Weeks: "the first
 //!   week of July" (weeks whose Thursday falls in the month), "week 3 of 2027" and "the last
 //!   week of 2016" (ISO weeks), "the week of April 10th" (the week holding that day).
+//!   Centuries: "the 15th century", "siglo XV", "XVe siècle" = `1400/1499`.
 //!   A two-digit year is 2000..=2029 for 00..=29, else 19xx (the .NET default the
 //!   Recognizers-Text suites follow).
 //!   Words that only introduce a date ("on", "from", "between", "le") stay out of the span.
@@ -47,8 +48,11 @@
 //!   Friday" without tense is the Friday of the reference week; "last Friday", "el pasado
 //!   martes", "mardi dernier" the most recent one before the reference (news reading: a
 //!   Friday dateline's "last Tuesday" is three days back, not the previous calendar
-//!   week's), "next Friday" the Friday of the week after. A
-//!   year-less date takes the year that puts it on the side of the reference its sentence's
+//!   week's), "next Friday" the Friday of the week after; "the weekend" is the last one in
+//!   past-tense text ("over the weekend"), else the reference week's. "The past fortnight"
+//!   is the two weeks before the reference week, "the next fortnight" the two after the
+//!   reference week and the next; "the next decade" a calendar decade (`2020/2029` in 2018).
+//!   A year-less date takes the year that puts it on the side of the reference its sentence's
 //!   tense says; without a tense cue a day is put at the nearest occurrence and a month
 //!   alone in the past ("in April" in a March story is the past April); a year-less range in
 //!   future-tense text is the one not over yet (its end on the future side). "two months
@@ -401,7 +405,8 @@ impl Resolver<'_, '_> {
         let mut relative = None;
         let (value, precision) = match c.expr {
             Expr::Point(p) => {
-                let explicit = p.y;
+                // A century's first year dates nothing else in its paragraph.
+                let explicit = p.y.filter(|_| !p.century);
                 let p = self.complete(p, &mut how);
                 if let Some(y) = explicit {
                     self.remember(y, p.m, start, end);
@@ -610,6 +615,8 @@ impl Resolver<'_, '_> {
                     // "last Tuesday", "el pasado martes": the most recent one before.
                     (Some(-1), _) => before,
                     (Some(1), _) => monday.add_days(i64::from(wd) + 7),
+                    // "Friday after next"
+                    (Some(2), _) => monday.add_days(i64::from(wd) + 14),
                     (Some(_), Tense::Past) => day.add_days(-back),
                     (Some(_), Tense::Future) => day.add_days(fwd),
                     (Some(_), Tense::Unknown) => monday.add_days(i64::from(wd)),
@@ -622,12 +629,43 @@ impl Resolver<'_, '_> {
             Rel::Unit(Unit::Week, k) | Rel::Unit(Unit::Day, k) => {
                 iso_week(monday.add_days(7 * i64::from(k)))
             }
+            // "over the weekend" in past-tense text: the last one (this one on a Saturday or
+            // Sunday); otherwise the reference week's.
+            Rel::WeekendByTense => {
+                let back = self.tense == Tense::Past && day.weekday() < 5;
+                let saturday = monday.add_days(if back { -2 } else { 5 });
+                (
+                    format!("{}/{}", saturday.iso(), saturday.add_days(1).iso()),
+                    Precision::Week,
+                )
+            }
+            Rel::Unit(Unit::WorkWeek, k) => {
+                let first = monday.add_days(7 * i64::from(k));
+                (
+                    format!("{}/{}", first.iso(), first.add_days(4).iso()),
+                    Precision::Week,
+                )
+            }
             Rel::Unit(Unit::Weekend, k) => {
                 let saturday = monday.add_days(5 + 7 * i64::from(k));
                 (
                     format!("{}/{}", saturday.iso(), saturday.add_days(1).iso()),
                     Precision::Week,
                 )
+            }
+            // "the past fortnight", "the next fortnight": two weeks from a Monday, this one
+            // being the reference week and the week after it.
+            Rel::Unit(Unit::Fortnight, k) => {
+                let first = monday.add_days(14 * i64::from(k));
+                (
+                    format!("{}/{}", first.iso(), first.add_days(13).iso()),
+                    Precision::Week,
+                )
+            }
+            // "the next decade": calendar decades, as "next year" is the calendar year.
+            Rel::Unit(Unit::Decade, k) => {
+                let first = day.y.div_euclid(10) * 10 + 10 * k;
+                (format!("{first:04}/{:04}", first + 9), Precision::Year)
             }
             Rel::Unit(Unit::Quarter, k) => {
                 let (y, m) = add_months(day.y, (day.m - 1) / 3 * 3 + 1, 3 * k);
@@ -642,15 +680,19 @@ impl Resolver<'_, '_> {
             }
             Rel::Unit(Unit::Year, k) => year(day.y + k),
             Rel::Shift(Unit::Day, n) => (day.add_days(i64::from(n)).iso(), Precision::Day),
-            Rel::Shift(Unit::Week | Unit::Weekend, n) => {
+            Rel::Shift(Unit::Week | Unit::Weekend | Unit::WorkWeek, n) => {
                 (day.add_days(7 * i64::from(n)).iso(), Precision::Day)
+            }
+            Rel::Shift(Unit::Fortnight, n) => {
+                (day.add_days(14 * i64::from(n)).iso(), Precision::Day)
             }
             // "two months ago", "dentro de dos años": the day that many units away (the
             // last day of a shorter month).
-            Rel::Shift(u @ (Unit::Quarter | Unit::Month | Unit::Year), n) => {
+            Rel::Shift(u @ (Unit::Quarter | Unit::Month | Unit::Year | Unit::Decade), n) => {
                 let k = match u {
                     Unit::Quarter => 3 * n,
                     Unit::Month => n,
+                    Unit::Decade => 120 * n,
                     _ => 12 * n,
                 };
                 let (y, m) = add_months(day.y, day.m, k);
@@ -686,11 +728,10 @@ impl Resolver<'_, '_> {
 fn unanchored(r: &Rel) -> (String, Precision) {
     match *r {
         Rel::Day(_) | Rel::Weekday(..) | Rel::Shift(..) => ("XXXX-XX-XX".into(), Precision::Day),
-        Rel::Unit(Unit::Week | Unit::Day | Unit::Weekend, _) => {
-            ("XXXX-XX-XX".into(), Precision::Week)
-        }
+        Rel::Unit(Unit::Week | Unit::Day | Unit::Weekend | Unit::Fortnight | Unit::WorkWeek, _)
+        | Rel::WeekendByTense => ("XXXX-XX-XX".into(), Precision::Week),
         Rel::Unit(Unit::Month | Unit::Quarter, _) => ("XXXX-XX".into(), Precision::Month),
-        Rel::Unit(Unit::Year, _) => ("XXXX".into(), Precision::Year),
+        Rel::Unit(Unit::Year | Unit::Decade, _) => ("XXXX".into(), Precision::Year),
         Rel::Month(m, _) => (format!("XXXX-{m:02}"), Precision::Month),
         Rel::Season(..) => ("XXXX".into(), Precision::Season),
     }
@@ -701,6 +742,7 @@ fn rel_name(r: &Rel) -> String {
     let md = |m: i32| match m {
         -1 => "last",
         1 => "next",
+        2 => "after-next",
         _ => "this",
     };
     match *r {
@@ -718,6 +760,7 @@ fn rel_name(r: &Rel) -> String {
         Rel::Shift(u, n) => format!("in-{n}-{}s", u.name()),
         Rel::Month(mo, m) => format!("{}-{}", md(m), MONTH_NAMES[mo as usize - 1]),
         Rel::Season(s, m) => format!("{}-{}", md(m), SEASON_NAMES[s as usize]),
+        Rel::WeekendByTense => "weekend".into(),
     }
 }
 
@@ -729,6 +772,11 @@ fn key(p: &Pt) -> (i32, u32, u32) {
 fn fmt_point(p: &Pt) -> (String, Precision) {
     let y =
         p.y.map_or_else(|| "XXXX".to_string(), |y| format!("{y:04}"));
+    if p.century {
+        let last =
+            p.y.map_or_else(|| "XXXX".to_string(), |y| format!("{:04}", y + 99));
+        return (format!("{y}/{last}"), Precision::Year);
+    }
     if p.decade {
         let last =
             p.y.map_or_else(|| "XXXX".to_string(), |y| format!("{:04}", y + 9));

@@ -24,6 +24,8 @@ pub(crate) struct Pt {
     pub quarter: Option<u8>,
     /// A decade ("the 1990s"): `y` is its first year.
     pub decade: bool,
+    /// A century ("the 15th century", "siglo XV"): `y` is its first year (1400).
+    pub century: bool,
     /// The weekday the text names with a day of an unnamed month ("martes 6").
     pub weekday: Option<u32>,
     /// 1 or 2: a half year ("2019 H2", "primer semestre de 2019").
@@ -85,6 +87,7 @@ impl Pt {
                 && p.week.is_none()
                 && p.rule.is_none()
                 && !p.decade
+                && !p.century
         };
         if !plain(self) || !plain(next) {
             return false;
@@ -110,6 +113,12 @@ pub(crate) enum Unit {
     Year,
     Quarter,
     Weekend,
+    /// Two weeks: "in a fortnight", "the past fortnight".
+    Fortnight,
+    /// Ten years: "the next decade".
+    Decade,
+    /// Monday to Friday: "this working week".
+    WorkWeek,
 }
 
 impl Unit {
@@ -119,6 +128,9 @@ impl Unit {
             1 => Unit::Week,
             2 => Unit::Month,
             4 => Unit::Weekend,
+            5 => Unit::Fortnight,
+            6 => Unit::Decade,
+            7 => Unit::WorkWeek,
             _ => Unit::Year,
         }
     }
@@ -132,6 +144,9 @@ impl Unit {
             Unit::Year => "year",
             Unit::Quarter => "quarter",
             Unit::Weekend => "weekend",
+            Unit::Fortnight => "fortnight",
+            Unit::Decade => "decade",
+            Unit::WorkWeek => "work-week",
         }
     }
 }
@@ -151,6 +166,8 @@ pub(crate) enum Rel {
     Month(u32, i32),
     /// last summer.
     Season(u8, i32),
+    /// "the weekend": the last one in past-tense text, else the reference week's.
+    WeekendByTense,
 }
 
 /// A parsed expression.
@@ -264,6 +281,10 @@ impl<'a> Parser<'a> {
                 .toks
                 .get(i + 1)
                 .is_some_and(|n| n.glued && n.kind == Kind::Num)
+            || self
+                .cats
+                .get(i + 1)
+                .is_some_and(|&c| c & Cat::Century.bit() != 0)
     }
 
     fn tok(&self, i: usize) -> Option<&Tok<'a>> {
@@ -1356,7 +1377,22 @@ impl<'a> Parser<'a> {
             pt.y = Some(y);
             return Some((e, pt));
         }
-        (self.tok(i)?.norm != "q").then_some((j, pt))
+        if self.tok(i)?.norm != "q" {
+            return Some((j, pt));
+        }
+        // "Q1" alone is the quarter of a year-less date, but not in a model name ("Audi Q3",
+        // "Q3 Sportback") or a code ("Q1-2", "Q2 3"): no unknown capitalized word or number
+        // next to it.
+        let name = |k: usize| {
+            self.tok(k).is_some_and(|t| {
+                (t.kind == Kind::Word && t.upper && self.cats[k] == 0) || t.kind == Kind::Num
+            })
+        };
+        let glued_code = self.tok(j).is_some_and(|t| {
+            t.glued && (t.kind != Kind::Punct || matches!(t.norm.as_str(), "-" | "/"))
+        });
+        let named = (i > 0 && name(i - 1)) || name(j);
+        (j == i + 2 && !glued_code && !named).then_some((j, pt))
     }
 
     /// A holiday, with an optional year: "Christmas", "easter 2018", "Thanksgiving 2010".
@@ -1752,6 +1788,61 @@ impl<'a> Parser<'a> {
         ))
     }
 
+    /// A century: an ordinal or a Roman numeral (maybe with an ordinal suffix: "XVe") before
+    /// a century word ("15th century", "XXIe siècle"), or a Roman numeral after it ("siglo
+    /// XV"): the years `1400/1499`. Not "21st-century" (an adjective).
+    fn century(&self, i: usize) -> Option<(usize, Pt)> {
+        let (n, e) = if let Some((k, _, _)) = self.lex(Cat::Century, i) {
+            (self.roman(k)?, k + 1)
+        } else {
+            let (k, n) = match self.ordinal(i) {
+                Some(o) => o,
+                None => (i + 1, self.roman(i)?),
+            };
+            (n, self.lex(Cat::Century, k)?.0)
+        };
+        (1..=21).contains(&n).then(|| {
+            (
+                e,
+                Pt {
+                    y: Some((n - 1) * 100),
+                    century: true,
+                    ..Pt::default()
+                },
+            )
+        })
+    }
+
+    /// A Roman numeral in capitals, maybe with a glued ordinal suffix ("XV", "XVe"); its value.
+    fn roman(&self, i: usize) -> Option<i32> {
+        let t = self.tok(i).filter(|t| t.kind == Kind::Word && t.upper)?;
+        let s = t.norm.as_str();
+        let digits = self
+            .t
+            .ordinal_suffixes
+            .iter()
+            .filter_map(|x| s.strip_suffix(x.as_str()))
+            .find(|r| !r.is_empty() && r.chars().all(|c| "ivxl".contains(c)))
+            .unwrap_or(s);
+        let value = |c| match c {
+            'i' => Some(1),
+            'v' => Some(5),
+            'x' => Some(10),
+            'l' => Some(50),
+            _ => None,
+        };
+        let vals: Vec<i32> = digits.chars().map(value).collect::<Option<_>>()?;
+        let mut n = 0;
+        for (k, v) in vals.iter().enumerate() {
+            if vals.get(k + 1).is_some_and(|next| next > v) {
+                n -= v;
+            } else {
+                n += v;
+            }
+        }
+        (n > 0).then_some(n)
+    }
+
     /// Decades in words or after a decade word: "the nineties", "los años noventa", "les
     /// années 90", "anos 90", "les années 1990".
     fn decade_phrase(&self, i: usize) -> Option<(usize, Pt)> {
@@ -1856,6 +1947,7 @@ impl<'a> Parser<'a> {
             self.compact(i),
             self.spaced(i),
             self.decade_phrase(i),
+            self.century(i),
             self.numeric(i),
             self.day_slash_month(i),
             self.day_month(i),
@@ -2154,8 +2246,32 @@ impl<'a> Parser<'a> {
         self.day_word_ends_at(e, separated)
     }
 
+    /// "the week after next" (`i..e`), but not a shift to a date that starts inside it: "two
+    /// months after next Friday" (a count before it, or a date right after it).
+    fn after_next_alone(&self, i: usize, e: usize) -> bool {
+        let counted = (i.saturating_sub(4)..i).any(|s| self.count(s).is_some_and(|c| c.0 == i));
+        let date_next =
+            self.weekday(e).is_some() || self.unit(e).is_some() || self.month(e).is_some();
+        !counted && !date_next
+    }
+
     /// A relative expression at `i`.
     fn rel(&self, i: usize) -> Option<(usize, Rel)> {
+        // "the weekend", but not one of another date ("the weekend of March 3", "the weekend
+        // before the vote", "el fin de semana pasado" is read at its unit).
+        if let Some((j, _, _)) = self.lex(Cat::WeekendByTense, i) {
+            let other = [
+                Cat::Of,
+                Cat::ModAfter,
+                Cat::Shift,
+                Cat::OpenStart,
+                Cat::OpenEnd,
+                Cat::WeekOf,
+            ]
+            .into_iter()
+            .any(|c| self.lex(c, j).is_some());
+            return (!other).then_some((j, Rel::WeekendByTense));
+        }
         if let Some((j, k, _)) = self.lex(Cat::RelDay, i) {
             let nowadays = k == 0
                 && self.prev_is(Cat::Nowadays, i)
@@ -2191,7 +2307,9 @@ impl<'a> Parser<'a> {
         }
         if let Some((j, wd, ambiguous)) = self.weekday(i) {
             if let Some((e, md, _)) = self.lex(Cat::ModAfter, j) {
-                return Some((e, Rel::Weekday(wd, Some(md))));
+                if md != 2 || self.after_next_alone(i, e) {
+                    return Some((e, Rel::Weekday(wd, Some(md))));
+                }
             }
             if !ambiguous || self.in_day_list(i, j) {
                 return Some((j, Rel::Weekday(wd, None)));
@@ -2199,18 +2317,20 @@ impl<'a> Parser<'a> {
         }
         if let Some((j, u)) = self.period(i) {
             if let Some((e, md, _)) = self.lex(Cat::ModAfter, j) {
-                return Some((e, Rel::Unit(u, md)));
+                if md != 2 || self.after_next_alone(i, e) {
+                    return Some((e, Rel::Unit(u, md)));
+                }
             }
         }
         if let Some(mh) = self.month(i) {
             if let Some((e, md, _)) = self.lex(Cat::ModAfter, mh.end) {
-                if !mh.abbr {
+                if !mh.abbr && md != 2 {
                     return Some((e, Rel::Month(mh.m, md)));
                 }
             }
         }
         if let Some((j, s, _)) = self.lex(Cat::Season, i) {
-            if let Some((e, md, _)) = self.lex(Cat::ModAfter, j) {
+            if let Some((e, md, _)) = self.lex(Cat::ModAfter, j).filter(|m| m.1 != 2) {
                 return Some((e, Rel::Season(s as u8, md)));
             }
         }
@@ -2431,7 +2551,7 @@ fn combine(mut a: Pt, mut b: Pt) -> Option<(Pt, Pt)> {
     if a.kind() == month_only && b.kind() == day_only && b.weekday.is_none() {
         a.d = Some(1);
     }
-    if a.kind() != b.kind() || a.decade {
+    if a.kind() != b.kind() || a.decade || a.century || b.century {
         return None;
     }
     if a.m.is_none()

@@ -94,6 +94,14 @@ struct RawTable {
     first_of: Vec<String>,
     more_than: Vec<String>,
     less_than: Vec<String>,
+    fortnight_units: Vec<String>,
+    decade_units: Vec<String>,
+    business_day_units: Vec<String>,
+    within: Vec<String>,
+    after_next_after: Vec<String>,
+    weekend_by_tense: Vec<String>,
+    century_words: Vec<String>,
+    work_week_units: Vec<String>,
 }
 
 /// The number words of the language's `numbers.toml` (the counts stage's data), read again
@@ -138,7 +146,7 @@ pub(crate) enum Cat {
     RelDay,
     RelDayBlocker,
     Nowadays,
-    /// value 0 day, 1 week, 2 month, 3 year, 4 weekend.
+    /// value 0 day, 1 week, 2 month, 3 year, 4 weekend, 5 fortnight, 6 decade, 7 work week.
     Unit,
     /// value -1 last, 0 this, 1 next.
     ModBefore,
@@ -199,6 +207,14 @@ pub(crate) enum Cat {
     FirstOf,
     /// Before a count shifted from a date: value 1 "more than", -1 "less than".
     Bound,
+    /// A business-day unit: "business days", "días hábiles" (only in rolling periods).
+    BusinessDay,
+    /// Before a count of units: the days from the reference up to that many units on.
+    Within,
+    /// "the weekend", "el fin de semana": the weekend the sentence's tense points to.
+    WeekendByTense,
+    /// "century", "siglo": after an ordinal, or around a Roman numeral.
+    Century,
     /// A number word (cardinals of `numbers.toml`); value its value.
     Cardinal,
     /// A hundreds word: value 100.
@@ -254,6 +270,8 @@ impl Cat {
         | Cat::NotCalendarYear.bit()
         | Cat::TimeAfterDay.bit()
         | Cat::TimeLetterAfterDay.bit()
+        | Cat::BusinessDay.bit()
+        | Cat::Within.bit()
         | Cat::NumberJoiner.bit();
 }
 
@@ -392,6 +410,29 @@ impl LangTable {
         }
         for (w, v) in &raw.number_words {
             t.add(w, Cat::Number, *v, false);
+        }
+        for (words, val) in [
+            (&raw.fortnight_units, 5),
+            (&raw.decade_units, 6),
+            (&raw.work_week_units, 7),
+        ] {
+            for w in words {
+                t.add(w, Cat::Unit, val, false);
+            }
+        }
+        // "the week after next": a modifier after the unit, two units on.
+        for w in &raw.after_next_after {
+            t.add(w, Cat::ModAfter, 2, false);
+        }
+        for (words, cat) in [
+            (&raw.business_day_units, Cat::BusinessDay),
+            (&raw.within, Cat::Within),
+            (&raw.weekend_by_tense, Cat::WeekendByTense),
+            (&raw.century_words, Cat::Century),
+        ] {
+            for w in words {
+                t.add(w, cat, 0, false);
+            }
         }
         for w in &raw.future_cues {
             t.add(w, Cat::FutureCue, 0, false);
