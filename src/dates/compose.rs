@@ -9,7 +9,9 @@
 //!   later (`2016-11-08/2016-11-10`), or from that many units back to the day before it;
 //!   `relative` says `next-3-days`, `last-5-years`; quarters are whole quarters after or
 //!   before the reference's own ("the past two quarters" on 2019-07-04 = `2019-01/2019-06`,
-//!   `last-2-quarters`), decades likewise ("the next two decades" in 2018 = `2020/2039`);
+//!   `last-2-quarters`), the next decades likewise ("the next two decades" in 2018 =
+//!   `2020/2039`), but the last decades are the years up to the reference ("the last two
+//!   decades" on 2018-07-02 = `1998-07-02/2018-07-01`, as news means it);
 //!   business days count Monday to Friday ("the next 4 business days");
 //! - **within**: "within 9 months", "within the next 2 weeks": from the reference day to the
 //!   day before that many units on (not in past-tense sentences, nor "within a week of the
@@ -322,7 +324,14 @@ impl Composer<'_, '_> {
                 (q - n, q - 1)
             }
         };
+        // "the last two decades" is read as news reads it: the twenty years up to the
+        // reference (as "the last 20 years"), not the calendar decades before this one.
+        let rolling_back = decades && dir < 0;
         let value = match (self.refday, decades) {
+            (Some(r), true) if rolling_back => {
+                format!("{}/{}", shift(r, 3, -10 * n).iso(), r.add_days(-1).iso())
+            }
+            (None, true) if rolling_back => "XXXX-XX-XX/XXXX-XX-XX".to_string(),
             (Some(r), true) => {
                 let (first, last) = whole(r.y.div_euclid(10));
                 format!("{:04}/{:04}", first * 10, last * 10 + 9)
@@ -341,7 +350,9 @@ impl Composer<'_, '_> {
         let what = if decades { "decades" } else { "quarters" };
         let rel = format!("{}-{n}-{what}", if dir > 0 { "next" } else { "last" });
         let like = self.fresh(value.clone(), rel);
-        let prec = if decades {
+        let prec = if rolling_back {
+            Precision::Day
+        } else if decades {
             Precision::Year
         } else {
             Precision::Month

@@ -662,7 +662,23 @@ impl Resolver<'_, '_> {
                     Precision::Week,
                 )
             }
-            // "the next decade": calendar decades, as "next year" is the calendar year.
+            // "the past decade", "la última década": the ten years up to the reference, as
+            // news means it ("violence doubled over the past decade"), like "the last 10
+            // years".
+            Rel::Unit(Unit::Decade, k) if k < 0 => {
+                let (y, m) = add_months(day.y, day.m, 120 * k);
+                let first = Day {
+                    y,
+                    m,
+                    d: day.d.min(calendar::days_in_month(Some(y), m)),
+                };
+                (
+                    format!("{}/{}", first.iso(), day.add_days(-1).iso()),
+                    Precision::Day,
+                )
+            }
+            // "the next decade", "this decade": calendar decades, as "next year" is the
+            // calendar year (and the Recognizers suite reads "the next decade" so).
             Rel::Unit(Unit::Decade, k) => {
                 let first = day.y.div_euclid(10) * 10 + 10 * k;
                 (format!("{first:04}/{:04}", first + 9), Precision::Year)
