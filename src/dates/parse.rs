@@ -315,6 +315,20 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// True when a phrase of the table, of any category, ends right at token `end`.
+    fn ends_phrase(&self, end: usize) -> bool {
+        (end.saturating_sub(6)..end).any(|j| {
+            self.starting[j].iter().any(|e| {
+                let n = e.toks.len();
+                j + n == end
+                    && e.toks
+                        .iter()
+                        .zip(&self.toks[j..end])
+                        .all(|(a, b)| *a == b.norm)
+            })
+        })
+    }
+
     fn prev_is(&self, cat: Cat, i: usize) -> bool {
         i > 0 && self.t.ends_with(cat, &self.toks[i - 1].norm)
     }
@@ -637,6 +651,18 @@ impl<'a> Parser<'a> {
                 return None;
             }
             if yw.is_none() && (p.kind == Kind::Num || self.prev_is(Cat::NotYearBefore, k)) {
+                return None;
+            }
+            // "Operación Frontera 2025", "Agenda 2030", "Euro 2024": a year after a capitalized
+            // word that is no word of the table (not "March 2025", "Christmas 2024", "In
+            // 2025") ends a name. The first word of a sentence is capitalized anyway.
+            if yw.is_none()
+                && k >= 2
+                && p.kind == Kind::Word
+                && p.upper
+                && !t.glued
+                && !self.ends_phrase(k)
+            {
                 return None;
             }
             // "32 - 2015", "2015 - 32": one number of a pair, not a year.
