@@ -756,6 +756,12 @@ impl<'a> Parser<'a> {
         if a.kind != Kind::Num {
             return None;
         }
+        // "case 2018-10-7", "No. 12/2019", "$12.5": a number of something, not a date.
+        if self.prev_is(Cat::NotYearBefore, i)
+            || (i > 1 && self.toks[i - 1].norm == "." && self.prev_is(Cat::NotYearBefore, i - 1))
+        {
+            return None;
+        }
         if i > 0 {
             let p = &self.toks[i - 1];
             if a.glued
