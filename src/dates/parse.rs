@@ -1074,15 +1074,7 @@ impl<'a> Parser<'a> {
             ..Pt::default()
         };
         let (a, b) = combine(pt(y1, m1, d1), pt(y2, m2, d2))?;
-        let cands = if is_and && mode == Mode::Plain && !a.next_is(&b) {
-            vec![
-                Cand::new(i, j, Expr::Point(a)),
-                Cand::new(k, e, Expr::Point(b)),
-            ]
-        } else {
-            vec![Cand::new(i, e, Expr::Range(a, b))]
-        };
-        Some((e, cands))
+        Some((e, self.day_pair(mode, is_and, (i, j, a), (k, e, b))))
     }
 
     /// The day and month of the numeric pair `x/z`, ending at `end`, if it is a valid date.
@@ -2014,7 +2006,8 @@ impl<'a> Parser<'a> {
         Some((self.skip_article(hit.0), hit.1))
     }
 
-    /// Two ends of a range or list from one day number to another within one month.
+    /// Two ends joined by a to-word or an and-word: one range, or, for an and-word in plain
+    /// text between dates that do not follow each other ("6 and 8 December"), two dates.
     fn day_pair(
         &self,
         mode: Mode,
@@ -2110,15 +2103,7 @@ impl<'a> Parser<'a> {
             }
             if let Some((e, p2)) = self.point(k) {
                 if let Some((a, b)) = combine(p1, p2) {
-                    let cands = if is_and && mode == Mode::Plain && !a.next_is(&b) {
-                        vec![
-                            Cand::new(i, j, Expr::Point(a)),
-                            Cand::new(k, e, Expr::Point(b)),
-                        ]
-                    } else {
-                        vec![Cand::new(i, e, Expr::Range(a, b))]
-                    };
-                    return Some((e, cands));
+                    return Some((e, self.day_pair(mode, is_and, (i, j, a), (k, e, b))));
                 }
             }
         }

@@ -424,16 +424,6 @@ impl LangTable {
         for w in &raw.after_next_after {
             t.add(w, Cat::ModAfter, 2, false);
         }
-        for (words, cat) in [
-            (&raw.business_day_units, Cat::BusinessDay),
-            (&raw.within, Cat::Within),
-            (&raw.weekend_by_tense, Cat::WeekendByTense),
-            (&raw.century_words, Cat::Century),
-        ] {
-            for w in words {
-                t.add(w, cat, 0, false);
-            }
-        }
         for w in &raw.future_cues {
             t.add(w, Cat::FutureCue, 0, false);
         }
@@ -482,6 +472,10 @@ impl LangTable {
             (&raw.time_letters_after_day, Cat::TimeLetterAfterDay),
             (&raw.hour_before, Cat::HourBefore),
             (&raw.first_of, Cat::FirstOf),
+            (&raw.business_day_units, Cat::BusinessDay),
+            (&raw.within, Cat::Within),
+            (&raw.weekend_by_tense, Cat::WeekendByTense),
+            (&raw.century_words, Cat::Century),
         ] {
             for w in words {
                 t.add(w, cat, 0, false);
