@@ -97,6 +97,16 @@ impl Day {
         Day::from_days(self.days() + n)
     }
 
+    /// This day `n` months on (back when negative), on the last day of a shorter month.
+    pub fn add_months(&self, n: i32) -> Day {
+        let (y, m) = add_months(self.y, self.m, n);
+        Day {
+            y,
+            m,
+            d: self.d.min(days_in_month(Some(y), m)),
+        }
+    }
+
     /// Monday = 0.
     pub fn weekday(&self) -> u32 {
         weekday(self.days())

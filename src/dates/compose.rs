@@ -62,8 +62,9 @@ use super::calendar::{add_months, days_in_month, iso_week_monday, Day};
 use super::parse::{Cand, Expr, Parser, Pt, Rel, Unit};
 use super::table::Cat;
 use super::token::Kind;
-use super::WEEKDAY_NAMES;
+use super::{Tense, WEEKDAY_NAMES};
 use crate::model::{DateMention, Precision};
+use std::cell::OnceCell;
 
 /// One mention of a sentence, with its token span and, when the grammar read it, its
 /// expression.
@@ -99,8 +100,20 @@ const DECADE: i32 = 6;
 const BUSINESS_DAYS: i32 = 7;
 
 /// Compose the mentions of one sentence (in text order; they stay in text order).
-pub(crate) fn compose(p: &Parser, text: &str, refday: Option<Day>, items: &mut Vec<Item>) {
-    let c = Composer { p, text, refday };
+/// `tense` is the sentence's, when the resolver has worked it out already.
+pub(crate) fn compose(
+    p: &Parser,
+    text: &str,
+    refday: Option<Day>,
+    tense: Option<Tense>,
+    items: &mut Vec<Item>,
+) {
+    let c = Composer {
+        p,
+        text,
+        refday,
+        tense: tense.map(OnceCell::from).unwrap_or_default(),
+    };
     c.rolling(items);
     c.within(items);
     c.in_year(items);
@@ -116,9 +129,15 @@ struct Composer<'a, 'b> {
     p: &'a Parser<'b>,
     text: &'a str,
     refday: Option<Day>,
+    /// The sentence's tense, worked out on first use.
+    tense: OnceCell<Tense>,
 }
 
 impl Composer<'_, '_> {
+    fn tense(&self) -> Tense {
+        *self.tense.get_or_init(|| super::tense(self.p, self.text))
+    }
+
     /// A mention over tokens `s..e` with `value`, the other fields from `like`.
     fn mention(
         &self,
@@ -284,7 +303,7 @@ impl Composer<'_, '_> {
             let of_event = [Cat::Of, Cat::Shift, Cat::OpenStart, Cat::OpenEnd]
                 .into_iter()
                 .any(|c| self.p.lex(c, e).is_some());
-            if n < 1 || of_event || super::tense(self.p, self.text) == super::Tense::Past {
+            if n < 1 || of_event || self.tense() == Tense::Past {
                 i = e;
                 continue;
             }
@@ -434,12 +453,13 @@ impl Composer<'_, '_> {
                 // Relative to the reference through its year: "XXXX-03-of-last-year".
                 let what = match iso_week {
                     Some(n) => format!("week-{n}"),
-                    None => with_year(&a.m.value, 0).map_or(a.m.value.clone(), |v| {
-                        v.split('/')
-                            .map(|x| format!("XXXX{}", &x[4..]))
+                    None => {
+                        a.m.value
+                            .split('/')
+                            .map(|x| format!("XXXX{}", x.get(4..).unwrap_or("")))
                             .collect::<Vec<_>>()
                             .join("/")
-                    }),
+                    }
                 };
                 like.relative = b.m.relative.as_ref().map(|r| format!("{what}-of-{r}"));
             }
@@ -593,14 +613,8 @@ impl Composer<'_, '_> {
             }
             // A week then its weekday: "next week Mon", "next week on Tuesday".
             if found.is_none() && week {
-                let j = self
-                    .p
-                    .lex(Cat::PeriodLink, it.end)
-                    .map_or(it.end, |(j, _, _)| j);
-                if let Some((e, wd, abbr)) = self.p.lex(Cat::Weekday, j) {
-                    let dot = self.p.toks.get(e).is_some_and(|t| t.norm == "." && t.glued);
-                    let e = if abbr && dot { e + 1 } else { e };
-                    found = Some((it.start, e, Some(wd as u32), 0));
+                if let Some((e, wd)) = self.weekday_after(it.end) {
+                    found = Some((it.start, e, Some(wd), 0));
                 }
             }
             let Some((s, e, wd, n)) = found else {
@@ -673,15 +687,7 @@ impl Composer<'_, '_> {
                 .flatten()
                 .find_map(|end| self.weekday_ending_at(end).map(|(s, wd)| (s, it.end, wd)));
             // After: "on Friday", "Friday".
-            let after = || {
-                let j = self
-                    .p
-                    .lex(Cat::PeriodLink, it.end)
-                    .map_or(it.end, |(j, _, _)| j);
-                let (e, wd, abbr) = self.p.lex(Cat::Weekday, j)?;
-                let dot = self.p.toks.get(e).is_some_and(|t| t.norm == "." && t.glued);
-                Some((it.start, if abbr && dot { e + 1 } else { e }, wd as u32))
-            };
+            let after = || self.weekday_after(it.end).map(|(e, wd)| (it.start, e, wd));
             // The weekday must not be the edge of a longer date ("on Friday, March 5").
             let inside = |(s, e, _): &(usize, usize, u32)| {
                 items
@@ -701,6 +707,15 @@ impl Composer<'_, '_> {
             let item = self.mention(s, e, value, Precision::Day, &like);
             k = put(items, item) + 1;
         }
+    }
+
+    /// A weekday name at token `i`, maybe after a link word ("on Tuesday", "Mon."): (the
+    /// token after it, Monday = 0).
+    fn weekday_after(&self, i: usize) -> Option<(usize, u32)> {
+        let j = self.p.lex(Cat::PeriodLink, i).map_or(i, |(j, _, _)| j);
+        let (e, wd, abbr) = self.p.lex(Cat::Weekday, j)?;
+        let dot = self.p.toks.get(e).is_some_and(|t| t.norm == "." && t.glued);
+        Some((if abbr && dot { e + 1 } else { e }, wd as u32))
     }
 
     /// A weekday name ending right at token `end`: (its first token, Monday = 0).
@@ -1100,15 +1115,8 @@ fn shift(d: Day, unit: i32, n: i32) -> Day {
     match unit {
         0 => d.add_days(i64::from(n)),
         1 => d.add_days(7 * i64::from(n)),
-        _ => {
-            let k = if unit == 2 { n } else { 12 * n };
-            let (y, m) = add_months(d.y, d.m, k);
-            Day {
-                y,
-                m,
-                d: d.d.min(days_in_month(Some(y), m)),
-            }
-        }
+        2 => d.add_months(n),
+        _ => d.add_months(12 * n),
     }
 }
 

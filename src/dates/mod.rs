@@ -105,7 +105,7 @@ pub struct DateExtractor {
 
 /// The tense of a sentence, from its cue words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Tense {
+pub(crate) enum Tense {
     Past,
     Future,
     Unknown,
@@ -289,12 +289,14 @@ impl DateExtractor {
             }
             // Resolution reads the sentence's tense: worked out only where something was found.
             let mut items = Vec::with_capacity(cands.len());
+            let mut sentence_tense = None;
             if !cands.is_empty() {
+                let tense = *sentence_tense.insert(tense(&parser, view.text));
                 let mut r = Resolver {
                     text: view.text,
                     toks: &toks,
                     refday,
-                    tense: tense(&parser, view.text),
+                    tense,
                     paragraph: s.paragraph,
                     anchors: &mut anchors,
                 };
@@ -302,7 +304,7 @@ impl DateExtractor {
                     items.push(compose::Item::new(c, r.resolve(c)));
                 }
             }
-            compose::compose(&parser, view.text, refday, &mut items);
+            compose::compose(&parser, view.text, refday, sentence_tense, &mut items);
             out.extend(items.into_iter().map(|it| it.m));
         }
         out
@@ -595,9 +597,10 @@ impl Resolver<'_, '_> {
     }
 
     fn resolve_rel(&self, r: &Rel, day: Day) -> (String, Precision) {
-        let iso_week = |monday: Day| {
+        // `n` days from `first`: a week, a weekend, a working week, a fortnight.
+        let days = |first: Day, n: i64| {
             (
-                format!("{}/{}", monday.iso(), monday.add_days(6).iso()),
+                format!("{}/{}", first.iso(), first.add_days(n - 1).iso()),
                 Precision::Week,
             )
         };
@@ -627,56 +630,30 @@ impl Resolver<'_, '_> {
                 (d.iso(), Precision::Day)
             }
             Rel::Unit(Unit::Week, k) | Rel::Unit(Unit::Day, k) => {
-                iso_week(monday.add_days(7 * i64::from(k)))
+                days(monday.add_days(7 * i64::from(k)), 7)
             }
             // "over the weekend" in past-tense text: the last one (this one on a Saturday or
             // Sunday); otherwise the reference week's.
             Rel::WeekendByTense => {
                 let back = self.tense == Tense::Past && day.weekday() < 5;
-                let saturday = monday.add_days(if back { -2 } else { 5 });
-                (
-                    format!("{}/{}", saturday.iso(), saturday.add_days(1).iso()),
-                    Precision::Week,
-                )
+                days(monday.add_days(if back { -2 } else { 5 }), 2)
             }
-            Rel::Unit(Unit::WorkWeek, k) => {
-                let first = monday.add_days(7 * i64::from(k));
-                (
-                    format!("{}/{}", first.iso(), first.add_days(4).iso()),
-                    Precision::Week,
-                )
-            }
-            Rel::Unit(Unit::Weekend, k) => {
-                let saturday = monday.add_days(5 + 7 * i64::from(k));
-                (
-                    format!("{}/{}", saturday.iso(), saturday.add_days(1).iso()),
-                    Precision::Week,
-                )
-            }
+            Rel::Unit(Unit::WorkWeek, k) => days(monday.add_days(7 * i64::from(k)), 5),
+            Rel::Unit(Unit::Weekend, k) => days(monday.add_days(5 + 7 * i64::from(k)), 2),
             // "the past fortnight", "the next fortnight": two weeks from a Monday, this one
             // being the reference week and the week after it.
-            Rel::Unit(Unit::Fortnight, k) => {
-                let first = monday.add_days(14 * i64::from(k));
-                (
-                    format!("{}/{}", first.iso(), first.add_days(13).iso()),
-                    Precision::Week,
-                )
-            }
+            Rel::Unit(Unit::Fortnight, k) => days(monday.add_days(14 * i64::from(k)), 14),
             // "the past decade", "la última década": the ten years up to the reference, as
             // news means it ("violence doubled over the past decade"), like "the last 10
             // years".
-            Rel::Unit(Unit::Decade, k) if k < 0 => {
-                let (y, m) = add_months(day.y, day.m, 120 * k);
-                let first = Day {
-                    y,
-                    m,
-                    d: day.d.min(calendar::days_in_month(Some(y), m)),
-                };
-                (
-                    format!("{}/{}", first.iso(), day.add_days(-1).iso()),
-                    Precision::Day,
-                )
-            }
+            Rel::Unit(Unit::Decade, k) if k < 0 => (
+                format!(
+                    "{}/{}",
+                    day.add_months(120 * k).iso(),
+                    day.add_days(-1).iso()
+                ),
+                Precision::Day,
+            ),
             // "the next decade", "this decade": calendar decades, as "next year" is the
             // calendar year (and the Recognizers suite reads "the next decade" so).
             Rel::Unit(Unit::Decade, k) => {
@@ -711,9 +688,7 @@ impl Resolver<'_, '_> {
                     Unit::Decade => 120 * n,
                     _ => 12 * n,
                 };
-                let (y, m) = add_months(day.y, day.m, k);
-                let d = day.d.min(calendar::days_in_month(Some(y), m));
-                (Day { y, m, d }.iso(), Precision::Day)
+                (day.add_months(k).iso(), Precision::Day)
             }
             Rel::Month(m, md) => {
                 let y = match md {

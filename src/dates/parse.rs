@@ -296,36 +296,29 @@ impl<'a> Parser<'a> {
         if self.cats.get(i)? & cat.bit() == 0 {
             return None;
         }
-        for e in self.starting[i] {
-            if e.cat != cat {
-                continue;
-            }
-            let n = e.toks.len();
-            if i + n > self.toks.len() {
-                continue;
-            }
-            if e.toks
+        self.starting[i]
+            .iter()
+            .filter(|e| e.cat == cat)
+            .find_map(|e| self.entry_end(e, i).map(|end| (end, e.val, e.flag)))
+    }
+
+    /// The token after entry `e` when its phrase is at token `i`.
+    fn entry_end(&self, e: &Entry, i: usize) -> Option<usize> {
+        let end = i + e.toks.len();
+        let here = end <= self.toks.len()
+            && e.toks
                 .iter()
-                .zip(&self.toks[i..i + n])
-                .all(|(a, b)| *a == b.norm)
-            {
-                return Some((i + n, e.val, e.flag));
-            }
-        }
-        None
+                .zip(&self.toks[i..end])
+                .all(|(a, b)| *a == b.norm);
+        here.then_some(end)
     }
 
     /// True when a phrase of the table, of any category, ends right at token `end`.
     fn ends_phrase(&self, end: usize) -> bool {
         (end.saturating_sub(6)..end).any(|j| {
-            self.starting[j].iter().any(|e| {
-                let n = e.toks.len();
-                j + n == end
-                    && e.toks
-                        .iter()
-                        .zip(&self.toks[j..end])
-                        .all(|(a, b)| *a == b.norm)
-            })
+            self.starting[j]
+                .iter()
+                .any(|e| self.entry_end(e, j) == Some(end))
         })
     }
 
@@ -762,14 +755,8 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
-        if i > 0 {
-            let p = &self.toks[i - 1];
-            if a.glued
-                && (p.kind != Kind::Punct || matches!(p.norm.as_str(), "-" | "/" | "."))
-                && !self.iso_in_name(i)
-            {
-                return None;
-            }
+        if self.glued_to_word_or_number(i) && !self.iso_in_name(i) {
+            return None;
         }
         let sep = self.tok(i + 1)?;
         if !sep.glued || !matches!(sep.norm.as_str(), "-" | "/" | ".") {
@@ -847,6 +834,15 @@ impl<'a> Parser<'a> {
             return None;
         };
         Some((i + 5, Pt::day(y, m, d)?))
+    }
+
+    /// True when token `i` is glued to a word, a number or a date separator before it: digits
+    /// in the middle of something else ("A12-3", "133-03-03").
+    fn glued_to_word_or_number(&self, i: usize) -> bool {
+        i > 0
+            && self.tok(i).is_some_and(|t| t.glued)
+            && (self.toks[i - 1].kind != Kind::Punct
+                || matches!(self.toks[i - 1].norm.as_str(), "-" | "/" | "."))
     }
 
     /// A full yyyy-mm-dd at `i` glued to the letters, dash or slash before it, as in file
@@ -955,10 +951,8 @@ impl<'a> Parser<'a> {
     /// A comma or an and_word and a date with a month name follow the pair ending at `e`:
     /// the first of "11/20, 12 of Nov".
     fn pair_listed_before(&self, e: usize) -> bool {
-        let k = match self.lex(Cat::And, e) {
-            Some((k, _, _)) => k,
-            None if self.punct(e, &[","]) => e + 1,
-            None => return false,
+        let Some(k) = self.after_list_joiner(e) else {
+            return false;
         };
         [self.day_month(k), self.month_day(k)]
             .into_iter()
@@ -976,13 +970,17 @@ impl<'a> Parser<'a> {
         {
             return true;
         }
-        let k = match self.lex(Cat::And, e) {
-            Some((k, _, _)) => k,
-            None if self.punct(e, &[","]) => e + 1,
-            None => return false,
-        };
-        self.slash_pair(k)
+        self.after_list_joiner(e)
+            .and_then(|k| self.slash_pair(k))
             .is_some_and(|(e2, _, _)| self.fraction_at(e2))
+    }
+
+    /// The token after a comma or an and_word at `e`: where the next item of a list starts.
+    fn after_list_joiner(&self, e: usize) -> Option<usize> {
+        match self.lex(Cat::And, e) {
+            Some((k, _, _)) => Some(k),
+            None => self.punct(e, &[","]).then_some(e + 1),
+        }
     }
 
     /// The parts of a numeric date at `i`: two numbers of at most two digits and, after the
@@ -1018,11 +1016,8 @@ impl<'a> Parser<'a> {
     /// words before them that expect a date, like a day/month pair alone; both ends are read
     /// in one order (day first when a first number is above 12).
     fn numeric_range(&self, i: usize, mode: Mode) -> Option<(usize, Vec<Cand>)> {
-        if i > 0 && self.tok(i)?.glued {
-            let p = &self.toks[i - 1];
-            if p.kind != Kind::Punct || matches!(p.norm.as_str(), "-" | "/" | ".") {
-                return None;
-            }
+        if self.glued_to_word_or_number(i) {
+            return None;
         }
         let (j, x1, z1, y1, sep) = self.numeric_parts(i)?;
         // "10/1-11/7" in any mode; else the connectors of the mode ("de 1/10 a 11/7").
