@@ -27,9 +27,12 @@ use std::borrow::Cow;
 pub struct PhraseSet<T> {
     /// Token text → token id.
     vocab: FxHashMap<Box<str>, u32>,
-    /// (node, token id, space before) → child node. The root is node 0; edges out of the root
-    /// ignore the space flag (what precedes a match is not part of it).
+    /// (node, token id, space before) → child node, below the root (node 0).
     edges: FxHashMap<(u32, u32, bool), u32>,
+    /// Token id → child of the root (0 for none): an index rather than a hash lookup, since
+    /// every text token with an id starts a walk. Edges out of the root ignore the space flag
+    /// (what precedes a match is not part of it).
+    roots: Vec<u32>,
     /// Payloads of the phrase ending at each node (empty for inner nodes).
     payloads: Vec<Vec<T>>,
     /// Number of distinct folded phrases.
@@ -81,44 +84,92 @@ fn tokens_of(folded: &FoldedText, range: std::ops::Range<usize>) -> Cow<'_, [Tok
     Cow::Borrowed(&all[first..last.max(first)])
 }
 
+/// What a byte is to [`tokens_into`]: ASCII classes, the same as the `char` methods say.
+const WORD: u8 = 0;
+const SPACE: u8 = 1;
+const OTHER: u8 = 2;
+const NOT_ASCII: u8 = 3;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8 as char;
+        t[b] = if c.is_ascii_alphanumeric() {
+            WORD
+        } else if matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r') {
+            // `char::is_whitespace` in ASCII (which, unlike `u8::is_ascii_whitespace`,
+            // includes the vertical tab).
+            SPACE
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class of the char at byte `at` of `s` (a char boundary), and its length; ASCII
+/// (most of folded text) is classified by table without decoding a char.
+#[inline]
+fn class_at(s: &str, at: usize) -> (u8, usize) {
+    let class = BYTE_CLASS[usize::from(s.as_bytes()[at])];
+    if class != NOT_ASCII {
+        return (class, 1);
+    }
+    let c = s[at..].chars().next().expect("at is a char boundary");
+    let class = if c.is_alphanumeric() {
+        WORD
+    } else if c.is_whitespace() {
+        SPACE
+    } else {
+        OTHER
+    };
+    (class, c.len_utf8())
+}
+
 /// [`tokens`] into a buffer the caller reuses (cleared first).
 fn tokens_into(s: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
     out.clear();
+    let bytes = &s.as_bytes()[..range.end];
     let mut space = false;
-    let mut word_start: Option<usize> = None;
-    for (i, c) in s[range.clone()].char_indices() {
-        let at = range.start + i;
-        if c.is_alphanumeric() {
-            if word_start.is_none() {
-                word_start = Some(at);
+    let mut at = range.start;
+    while at < bytes.len() {
+        let (class, len) = class_at(s, at);
+        match class {
+            WORD => {
+                let start = at;
+                at += len;
+                while at < bytes.len() {
+                    match BYTE_CLASS[usize::from(bytes[at])] {
+                        WORD => at += 1,
+                        NOT_ASCII => match class_at(s, at) {
+                            (WORD, len) => at += len,
+                            _ => break,
+                        },
+                        _ => break,
+                    }
+                }
+                out.push(Token {
+                    start,
+                    end: at,
+                    space_before: space,
+                });
+                space = false;
             }
-            continue;
+            SPACE => {
+                space = true;
+                at += len;
+            }
+            _ => {
+                out.push(Token {
+                    start: at,
+                    end: at + len,
+                    space_before: space,
+                });
+                space = false;
+                at += len;
+            }
         }
-        if let Some(ws) = word_start.take() {
-            out.push(Token {
-                start: ws,
-                end: at,
-                space_before: space,
-            });
-            space = false;
-        }
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            out.push(Token {
-                start: at,
-                end: at + c.len_utf8(),
-                space_before: space,
-            });
-            space = false;
-        }
-    }
-    if let Some(ws) = word_start {
-        out.push(Token {
-            start: ws,
-            end: range.end,
-            space_before: space,
-        });
     }
 }
 
@@ -132,6 +183,7 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
         let mut set = PhraseSet {
             vocab: FxHashMap::default(),
             edges: FxHashMap::default(),
+            roots: Vec::new(),
             payloads: vec![Vec::new()],
             phrases: 0,
         };
@@ -153,9 +205,21 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
                         id
                     }
                 };
-                let key = (node, id, k > 0 && tok.space_before);
                 let fresh = set.payloads.len() as u32;
-                node = *set.edges.entry(key).or_insert(fresh);
+                node = if k == 0 {
+                    if set.roots.len() <= id as usize {
+                        set.roots.resize(id as usize + 1, 0);
+                    }
+                    let root = &mut set.roots[id as usize];
+                    if *root == 0 {
+                        *root = fresh;
+                    }
+                    *root
+                } else {
+                    *set.edges
+                        .entry((node, id, tok.space_before))
+                        .or_insert(fresh)
+                };
                 if node == fresh {
                     set.payloads.push(Vec::new());
                 }
@@ -190,10 +254,15 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             let mut node = 0u32;
             for j in i..toks.len() {
                 let Some(id) = ids[j] else { break };
-                let space = j > i && toks[j].space_before;
-                let Some(&next) = self.edges.get(&(node, id, space)) else {
-                    break;
+                let next = if j == i {
+                    self.roots.get(id as usize).copied().unwrap_or(0)
+                } else {
+                    let space = toks[j].space_before;
+                    self.edges.get(&(node, id, space)).copied().unwrap_or(0)
                 };
+                if next == 0 {
+                    break;
+                }
                 node = next;
                 let payloads = &self.payloads[node as usize];
                 if !payloads.is_empty() {

@@ -33,11 +33,20 @@ static PAREN_ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// "ACR (": an acronym-like token just before an opening parenthesis.
+/// "ACR (": an acronym-like token just before an opening parenthesis; the text in the
+/// parentheses must also be 3 to 120 characters long ([`paren_text_fits`]). That bound is not
+/// written `{3,120}` in the regex: a hundred and twenty copies of "any character but a
+/// parenthesis" took 6M instructions to compile, and the run can only end at the closing
+/// parenthesis, so checking its length after the match finds the same matches.
 static ACRONYM_BEFORE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?x) ( [A-Z] [A-Za-z0-9&.\-]{1,11} ) \s* \( ([^()]{3,120}) \)")
-        .expect("valid regex")
+    Regex::new(r"(?x) ( [A-Z] [A-Za-z0-9&.\-]{1,11} ) \s* \( ([^()]+) \)").expect("valid regex")
 });
+
+/// True when the text in the parentheses of an [`ACRONYM_BEFORE_PAREN`] match is 3 to 120
+/// characters long.
+fn paren_text_fits(inner: &str) -> bool {
+    (3..=120).contains(&inner.chars().take(121).count())
+}
 
 #[derive(Deserialize)]
 struct Heads {
@@ -113,6 +122,9 @@ impl Learner {
             }
         }
         for m in ACRONYM_BEFORE_PAREN.captures_iter(text) {
+            if !paren_text_fits(m.get(2).map_or("", |g| g.as_str())) {
+                continue;
+            }
             let acr = m.get(1).expect("group 1");
             if !acronym_like(acr.as_str()) {
                 continue;

@@ -95,26 +95,35 @@ impl Matcher {
     }
 }
 
-/// Within each layer, leftmost-longest non-overlapping hits; output sorted by start.
-pub fn select(mut hits: Vec<Hit>) -> Vec<Hit> {
+/// Sort hits for [`select`]: by layer, then start, longest first (stable).
+pub fn selection_order(hits: &mut [Hit]) {
     hits.sort_by(|a, b| {
         a.layer
             .cmp(&b.layer)
             .then(a.span.start.cmp(&b.span.start))
             .then(b.span.end.cmp(&a.span.end))
     });
-    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+}
+
+/// Within each layer, leftmost-longest non-overlapping hits among those with an alias `keep`
+/// accepts, as indices into `hits` (in [`selection_order`]), sorted by start and layer.
+pub fn select(hits: &[Hit], keep: &dyn Fn(&AliasRef) -> bool) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(hits.len());
     let mut last: Option<(u8, usize)> = None;
-    for h in hits {
+    for (i, h) in hits.iter().enumerate() {
+        if !h.refs.iter().any(keep) {
+            continue;
+        }
         if let Some((layer, end)) = last {
             if layer == h.layer && h.span.start < end {
                 continue;
             }
         }
         last = Some((h.layer, h.span.end));
-        out.push(h);
+        out.push(i);
     }
-    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.layer.cmp(&b.layer)));
+    // Stable, so equal keys keep the selection order.
+    out.sort_by_key(|&i| (hits[i].span.start, hits[i].layer));
     out
 }
 

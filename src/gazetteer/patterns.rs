@@ -315,7 +315,7 @@ impl PatternFinder {
         while i < toks.len() {
             let t = &toks[i];
             let f = t.folded();
-            if !capitalized(t.of(text)) || !free(entities, t.span) {
+            if !t.cap || !free(entities, t.span) {
                 i += 1;
                 continue;
             }
@@ -335,7 +335,7 @@ impl PatternFinder {
             // Head last ("Treasury Department", "U.S. Attorney's Office for …").
             if self.all_final_heads.agency_final.contains(f) && i > 0 {
                 let start = self.modifiers_before(text, toks, i, entities, f == "office");
-                if start < i && capitalized(toks[start].of(text)) {
+                if start < i && toks[start].cap {
                     let end =
                         self.complement(text, toks, i + 1, entities, &heads.agency_connectors);
                     let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
@@ -365,7 +365,7 @@ impl PatternFinder {
             let gap = &text[p.span.end..toks[start].span.start];
             let joined =
                 gap == " " || (possessive && start == head && (gap == "'s " || gap == "’s "));
-            let fine = (capitalized(p.of(text)) && !self.not_name_strict(p.folded()))
+            let fine = (p.cap && !self.not_name_strict(p.folded()))
                 || is_country_acronym(entities, p.span);
             if !joined || !fine || !free(entities, p.span) {
                 break;
@@ -394,8 +394,7 @@ impl PatternFinder {
             if self.starts_person(text, toks, j) {
                 break;
             }
-            let w = toks[j].of(text);
-            let content = (capitalized(w) && !self.calendar.contains(toks[j].folded()))
+            let content = (toks[j].cap && !self.calendar.contains(toks[j].folded()))
                 || is_country_acronym(entities, toks[j].span);
             if content && free(entities, toks[j].span) {
                 j += 1;
@@ -409,8 +408,7 @@ impl PatternFinder {
                     continue;
                 }
                 let run = &toks[j..j + n];
-                if run.iter().any(|t| capitalized(t.of(text)))
-                    || run.windows(2).any(|w| !spaced(text, &w[0], &w[1]))
+                if run.iter().any(|t| t.cap) || run.windows(2).any(|w| !spaced(text, &w[0], &w[1]))
                 {
                     continue;
                 }
@@ -418,7 +416,7 @@ impl PatternFinder {
                 let next = &toks[j + n];
                 if connectors.contains(&phrase)
                     && spaced(text, &run[n - 1], next)
-                    && capitalized(next.of(text))
+                    && next.cap
                     && free(entities, next.span)
                     && !self.starts_person(text, toks, j + n)
                 {
@@ -441,13 +439,12 @@ impl PatternFinder {
         let given = |k: usize| {
             k + 1 < toks.len()
                 && self.given_names.contains(toks[k].folded())
-                && capitalized(toks[k + 1].of(text))
+                && toks[k + 1].cap
                 && spaced(text, &toks[k], &toks[k + 1])
         };
         let title = self.person_cues.iter().any(|(t, _)| *t == toks[j].folded());
-        let capital_next = j + 1 < toks.len()
-            && capitalized(toks[j + 1].of(text))
-            && spaced(text, &toks[j], &toks[j + 1]);
+        let capital_next =
+            j + 1 < toks.len() && toks[j + 1].cap && spaced(text, &toks[j], &toks[j + 1]);
         given(j) || (title && capital_next)
     }
 
@@ -471,7 +468,7 @@ impl PatternFinder {
         while i < toks.len() {
             let t = &toks[i];
             let f = t.folded();
-            if capitalized(t.of(text)) && heads.gang.contains(f) && free(entities, t.span) {
+            if t.cap && heads.gang.contains(f) && free(entities, t.span) {
                 let end = self.complement(text, toks, i + 1, entities, &self.particles);
                 if end > i + 1 && !self.is_place_or_demonym(&toks[i + 1..end]) {
                     // "Primeiro Comando da Capital": capitalized words before the head too.
@@ -491,11 +488,11 @@ impl PatternFinder {
                 }
             }
             // Head last, lower case: "the Gulf cartel".
-            if !capitalized(t.of(text)) && self.all_final_heads.gang_final.contains(f) && i > 0 {
+            if !t.cap && self.all_final_heads.gang_final.contains(f) && i > 0 {
                 let mut start = i;
                 while start > 0
                     && spaced(text, &toks[start - 1], &toks[start])
-                    && capitalized(toks[start - 1].of(text))
+                    && toks[start - 1].cap
                     && !self.not_name.contains(toks[start - 1].folded())
                     && free(entities, toks[start - 1].span)
                 {
@@ -543,15 +540,10 @@ impl PatternFinder {
             let Some(mut k) = toks.iter().position(|t| t.span.start >= hit.span.end) else {
                 continue;
             };
-            if k < toks.len()
-                && !capitalized(toks[k].of(text))
-                && self.particles.contains(toks[k].folded())
-            {
+            if k < toks.len() && !toks[k].cap && self.particles.contains(toks[k].folded()) {
                 k += 1;
             }
-            if k + 1 >= toks.len()
-                || !capitalized(toks[k].of(text))
-                || !self.gang_articles.contains(toks[k].folded())
+            if k + 1 >= toks.len() || !toks[k].cap || !self.gang_articles.contains(toks[k].folded())
             {
                 continue;
             }
@@ -565,7 +557,7 @@ impl PatternFinder {
             let mut end = k + 1;
             while end < toks.len()
                 && spaced(text, &toks[end - 1], &toks[end])
-                && capitalized(toks[end].of(text))
+                && toks[end].cap
                 && !self.not_name.contains(toks[end].folded())
             {
                 end += 1;
@@ -604,7 +596,7 @@ impl PatternFinder {
             // part of a longer proper name.
             let glued = i > 1
                 && spaced(text, &toks[i - 1], &toks[i])
-                && capitalized(toks[i - 1].of(text))
+                && toks[i - 1].cap
                 && free_any(entities, toks[i - 1].span);
             if !glued {
                 self.person(text, sentence, &toks[i..end], entities);
@@ -622,8 +614,7 @@ impl PatternFinder {
         entities: &[EntityRecord],
     ) -> Option<usize> {
         let name_word = |t: &Token| {
-            let w = t.of(text);
-            (capitalized(w) || is_initial(w))
+            (t.cap || is_initial(t.of(text)))
                 && !self.not_name.contains(t.folded())
                 && free_any(entities, t.span)
         };
@@ -644,8 +635,7 @@ impl PatternFinder {
                     continue;
                 }
                 let run = &toks[j..j + n];
-                if run.windows(2).any(|w| !spaced(text, &w[0], &w[1]))
-                    || run.iter().any(|t| capitalized(t.of(text)))
+                if run.windows(2).any(|w| !spaced(text, &w[0], &w[1])) || run.iter().any(|t| t.cap)
                 {
                     continue;
                 }
@@ -690,7 +680,7 @@ impl PatternFinder {
         }
         let name = &run[k..];
         let span = Span::new(name[0].span.start, name[name.len() - 1].span.end);
-        if !self.plausible_person(text, name) || quoted(text, span) {
+        if !self.plausible_person(name) || quoted(text, span) {
             return;
         }
         let before = &text[sentence.start..span.start];
@@ -781,9 +771,9 @@ impl PatternFinder {
             .map(|(t, k)| (t.as_str(), *k))
     }
 
-    fn plausible_person(&self, text: &str, name: &[Token]) -> bool {
+    fn plausible_person(&self, name: &[Token]) -> bool {
         let words: Vec<&str> = name.iter().map(|t| t.folded()).collect();
-        let caps = name.iter().filter(|t| capitalized(t.of(text))).count();
+        let caps = name.iter().filter(|t| t.cap).count();
         if caps < 2 || name.len() > 7 {
             return false;
         }
@@ -804,6 +794,8 @@ impl PatternFinder {
 struct Token<'f> {
     span: Span,
     folded: &'f str,
+    /// [`capitalized`], asked of most words several times, worked out once.
+    cap: bool,
 }
 
 impl<'f> Token<'f> {
@@ -825,6 +817,7 @@ fn word_char(c: char) -> bool {
 fn tokens<'f>(text: &str, folded: &'f FoldedText, span: Span) -> Vec<Token<'f>> {
     let s = &text[span.start..span.end];
     let mut out = Vec::new();
+    let mut fold = folded.cursor();
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if !word_char(c) {
@@ -859,7 +852,8 @@ fn tokens<'f>(text: &str, folded: &'f FoldedText, span: Span) -> Vec<Token<'f>> 
         let word = Span::new(span.start + i, span.start + i + w.len());
         out.push(Token {
             span: word,
-            folded: folded.fold_of(word),
+            folded: fold.fold_of(word),
+            cap: capitalized(w),
         });
     }
     out
@@ -884,7 +878,8 @@ fn defined_end(
         }
         if let Some(c) = PAREN_ACRONYM_AFTER.captures(&text[toks[k].span.end..]) {
             let acr = c.get(1).expect("group 1").as_str();
-            if spells(acr, text, &toks[head..=k], connectors) {
+            // At most 12 characters (see PAREN_ACRONYM_AFTER).
+            if acr.chars().nth(12).is_none() && spells(acr, text, &toks[head..=k], connectors) {
                 return Some(k + 1);
             }
         }
@@ -912,10 +907,12 @@ fn spells(acronym: &str, text: &str, words: &[Token], connectors: &HashSet<Strin
             == fold_str(&initials.iter().collect::<String>())
 }
 
-/// " (DOD)": an acronym in parentheses right after a word.
-static PAREN_ACRONYM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\(\s*(\p{Lu}[\p{L}0-9&\-]{1,11})\s*\)").expect("valid regex")
-});
+/// " (DOD)": an acronym in parentheses right after a word; its callers also require at most
+/// 12 characters. The regex does not say so with a bounded repetition: `[\p{L}…]{1,11}` makes
+/// eleven copies of every letter of Unicode, which took 17M instructions to compile, against
+/// one copy with `+`, and a run of these characters can only end at the parenthesis anyway.
+static PAREN_ACRONYM_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\(\s*(\p{Lu}[\p{L}0-9&\-]+)\s*\)").expect("valid regex"));
 
 /// True for a word written with a capital and at least one lower-case letter ("Pérez",
 /// "McAllister"; not "DEA" nor "de").
@@ -1000,8 +997,7 @@ fn insert_sorted(mentions: &mut Vec<SpanText>, mention: SpanText) {
 
 /// " (MAOC-N)", " – Narcóticos (MAOC-N)": a short form in parentheses after a name.
 static ACRONYM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\s+[–-]\s+\p{Lu}[\p{L}\p{M}]+)?\s*\(\s*([^()\s]{2,15})\s*\)")
-        .expect("valid regex")
+    Regex::new(r"^(\s+[–-]\s+\p{Lu}[\p{L}\p{M}]+)?\s*\(\s*([^()\s]+)\s*\)").expect("valid regex")
 });
 
 /// Add an agency; a name followed by the acronym of an entity already found
@@ -1013,7 +1009,13 @@ fn add_agency(
     span: Span,
     cue: String,
 ) -> Option<usize> {
-    if let Some(c) = ACRONYM_AFTER.captures(&text[span.end..]) {
+    // 2 to 15 characters: said here rather than in the regex, for the reason given at
+    // PAREN_ACRONYM_AFTER; the run can only end at the parenthesis, so no shorter match hides.
+    let short_form = |c: &regex::Captures| {
+        let n = c.get(2).map_or(0, |a| a.as_str().chars().take(16).count());
+        (2..=15).contains(&n)
+    };
+    if let Some(c) = ACRONYM_AFTER.captures(&text[span.end..]).filter(short_form) {
         let acr = c.get(2).expect("group 2");
         let (a_start, a_end) = (span.end + acr.start(), span.end + acr.end());
         let owner = entities.iter().position(|e| {

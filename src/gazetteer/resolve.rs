@@ -13,30 +13,40 @@
 //!
 //! Entities are written in the order of their first mention; mentions in text order.
 
-use super::matcher::{select, AliasRef, Hit};
+use super::matcher::{select, selection_order, AliasRef};
 use super::Gazetteer;
 use crate::fold::FoldedText;
 use crate::model::{EntityRecord, EntitySource, EntityType, SpanText};
 use regex::Regex;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 /// Find and resolve every gazetteer entity in `text`.
 pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRecord> {
-    let raw = g.matcher.hits(text, folded, &g.entities);
+    let mut raw = g.matcher.hits(text, folded, &g.entities);
     if raw.is_empty() {
         return Vec::new();
     }
+    // Both selections below walk the hits in the same order: sort them once. A selection
+    // skips the aliases it does not keep in place, rather than copying the hits without them.
+    selection_order(&mut raw);
     let is_weak = |r: &AliasRef| g.entities[r.entity as usize].aliases[r.alias as usize].weak;
+    // The distinct entities of a hit's kept aliases, in increasing order, in `out`.
+    let distinct = |refs: &[AliasRef], keep: &dyn Fn(&AliasRef) -> bool, out: &mut Vec<u32>| {
+        out.clear();
+        out.extend(refs.iter().filter(|r| keep(r)).map(|r| r.entity));
+        out.sort_unstable();
+        out.dedup();
+    };
+    let mut ents: Vec<u32> = Vec::new();
 
     // 1. What the document names by strong aliases alone.
-    let strong = keep_refs(&raw, |r| !is_weak(r));
+    let strong = |r: &AliasRef| !is_weak(r);
     let mut named: HashSet<u32> = HashSet::default();
-    for h in select(strong) {
-        let distinct: BTreeSet<u32> = h.refs.iter().map(|r| r.entity).collect();
-        if distinct.len() == 1 {
-            named.extend(distinct);
+    for i in select(&raw, &strong) {
+        distinct(&raw[i].refs, &strong, &mut ents);
+        if ents.len() == 1 {
+            named.insert(ents[0]);
         }
     }
     let countries: HashSet<&str> = named
@@ -54,32 +64,37 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
     };
 
     // 2. Weak aliases that count, and selection again.
-    let usable = keep_refs(&raw, |r| !is_weak(r) || supported(r.entity));
+    let usable = |r: &AliasRef| !is_weak(r) || supported(r.entity);
 
-    // 3. One entity (or one candidate set) per hit.
-    let mut order: Vec<Vec<u32>> = Vec::new();
-    let mut mentions: HashMap<Vec<u32>, Vec<SpanText>> = HashMap::default();
-    for h in select(usable) {
-        let all: BTreeSet<u32> = h.refs.iter().map(|r| r.entity).collect();
-        let key: Vec<u32> = if all.len() == 1 {
-            all.into_iter().collect()
-        } else {
-            let narrowed: Vec<u32> = all.iter().copied().filter(|&e| supported(e)).collect();
-            if narrowed.is_empty() {
-                all.into_iter().collect()
-            } else {
-                narrowed
+    // 3. One entity (or one candidate set) per hit: mentions grouped by key, keys in the
+    // order of their first mention.
+    let mut groups: Vec<(Vec<u32>, Vec<SpanText>)> = Vec::new();
+    let mut group_of: HashMap<Vec<u32>, usize> = HashMap::default();
+    let mut narrowed: Vec<u32> = Vec::new();
+    for i in select(&raw, &usable) {
+        let h = &raw[i];
+        distinct(&h.refs, &usable, &mut ents);
+        let mut key: &[u32] = &ents;
+        if ents.len() > 1 {
+            narrowed.clear();
+            narrowed.extend(ents.iter().copied().filter(|&e| supported(e)));
+            if !narrowed.is_empty() {
+                key = &narrowed;
+            }
+        }
+        let at = match group_of.get(key) {
+            Some(&at) => at,
+            None => {
+                group_of.insert(key.to_vec(), groups.len());
+                groups.push((key.to_vec(), Vec::new()));
+                groups.len() - 1
             }
         };
-        let entry = mentions.entry(key.clone()).or_insert_with(|| {
-            order.push(key.clone());
-            Vec::new()
-        });
-        entry.push(SpanText::new(text, h.span));
+        groups[at].1.push(SpanText::new(text, h.span));
     }
-    let mut records: Vec<EntityRecord> = order
+    let mut records: Vec<EntityRecord> = groups
         .into_iter()
-        .map(|key| {
+        .map(|(key, mentions)| {
             let mut ids: Vec<&str> = key
                 .iter()
                 .map(|&e| g.entities[e as usize].id.as_str())
@@ -99,7 +114,7 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
                 cue: None,
                 confidence: None,
                 evidence: None,
-                mentions: mentions.remove(&key).unwrap_or_default(),
+                mentions,
             }
         })
         .collect();
@@ -166,18 +181,4 @@ fn attach_countries(g: &Gazetteer, text: &str, records: &mut [EntityRecord]) {
             }
         }
     }
-}
-
-/// The hits with only the aliases `keep` accepts; hits left with none are dropped.
-fn keep_refs(raw: &[Hit], keep: impl Fn(&AliasRef) -> bool) -> Vec<Hit> {
-    raw.iter()
-        .filter_map(|h| {
-            let refs: Vec<AliasRef> = h.refs.iter().filter(|r| keep(r)).copied().collect();
-            (!refs.is_empty()).then_some(Hit {
-                span: h.span,
-                layer: h.layer,
-                refs,
-            })
-        })
-        .collect()
 }
