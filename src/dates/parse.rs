@@ -235,6 +235,9 @@ pub(crate) struct Parser<'a> {
     starting: Vec<&'a [Entry]>,
     /// The categories of those entries, per token.
     cats: Vec<CatSet>,
+    /// Every category any token starts: a pass that needs a phrase of one is skipped on a
+    /// sentence without it.
+    all_cats: CatSet,
 }
 
 impl<'a> Parser<'a> {
@@ -254,32 +257,40 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        let all_cats = cats.iter().fold(0, |all, c| all | c);
         Parser {
             t,
             toks,
             day_first,
             starting,
             cats,
+            all_cats,
         }
+    }
+
+    /// True when a phrase of category `cat` may start somewhere in the sentence.
+    pub fn holds(&self, cat: Cat) -> bool {
+        self.all_cats & cat.bit() != 0
     }
 
     /// False when no date can start anywhere in the sentence: it has no digits and no word or
     /// phrase that names a time on its own (only modifiers like "the", "last", "early"). Most
     /// sentences of a report are like that; the grammar is not tried on them.
     pub fn may_hold_date(&self) -> bool {
-        self.toks.iter().any(|t| t.kind == Kind::Num)
-            || self.cats.iter().any(|&c| c & !Cat::MODIFIERS != 0)
+        self.toks.iter().any(|t| t.kind == Kind::Num) || self.all_cats & !Cat::MODIFIERS != 0
     }
 
     /// False when no date can start at token `i`: every rule of the grammar begins with digits,
-    /// with a phrase of the table, or with a letter glued to digits ("q1-2019"), so a plain
-    /// word ("police", "said") starts none. The grammar tries dozens of rules at each start.
+    /// with a phrase of a category in [`Cat::DATE_START`], or with a letter glued to digits
+    /// ("q1-2019") or a Roman numeral before a century word, so a plain word ("police",
+    /// "said") or a word that only links or follows a date ("in", "and", "ago") starts none.
+    /// The grammar tries dozens of rules at each start.
     pub fn may_start_date(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
         t.kind == Kind::Num
-            || self.cats[i] != 0
+            || self.cats[i] & Cat::DATE_START != 0
             || self
                 .toks
                 .get(i + 1)
@@ -295,10 +306,19 @@ impl<'a> Parser<'a> {
     }
 
     /// The longest phrase of category `cat` starting at token `i`: (end, value, flag).
+    #[inline]
     pub fn lex(&self, cat: Cat, i: usize) -> Option<(usize, i32, bool)> {
-        if self.cats.get(i)? & cat.bit() == 0 {
+        // The grammar asks this at nearly every step and the token's category set answers
+        // most asks: that test is inlined into the callers, the phrase comparison is not.
+        if self.cats.get(i).map_or(true, |&c| c & cat.bit() == 0) {
             return None;
         }
+        self.lex_phrase(cat, i)
+    }
+
+    /// [`Parser::lex`] once token `i` starts some phrase of `cat`.
+    #[inline(never)]
+    fn lex_phrase(&self, cat: Cat, i: usize) -> Option<(usize, i32, bool)> {
         self.starting[i]
             .iter()
             .filter(|e| e.cat == cat)
