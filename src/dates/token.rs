@@ -190,6 +190,9 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
         let surface = &s[i..j];
         let norm = if plain {
             Cow::Borrowed(surface)
+        } else if surface.is_ascii() {
+            // Folding ASCII letters and punctuation is lower-casing them.
+            Cow::Owned(surface.to_ascii_lowercase())
         } else {
             fold_cow(surface)
         };
