@@ -114,8 +114,13 @@ pub(crate) fn compose(
         refday,
         tense: tense.map(OnceCell::from).unwrap_or_default(),
     };
-    c.rolling(items);
-    c.within(items);
+    // The two passes that read every token need a word of their own in the sentence.
+    if p.holds(Cat::Rolling) {
+        c.rolling(items);
+    }
+    if p.holds(Cat::Within) {
+        c.within(items);
+    }
     c.in_year(items);
     c.units_of(items);
     c.in_period(items);

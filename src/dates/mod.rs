@@ -89,6 +89,7 @@ use crate::model::{DateMention, Lang, Precision, ReferenceDate, ReferenceSource,
 use calendar::{add_months, Day};
 use parse::{Cand, Expr, Parser, Pt, Rel, Unit};
 use regex::Regex;
+use std::borrow::Cow;
 use table::{Cat, LangTable};
 use token::{tokenize, Kind, Tok};
 
@@ -361,8 +362,14 @@ fn tense(p: &Parser, text: &str) -> Tense {
             past = true;
         }
         if t.kind == Kind::Word && !t.upper && t.norm.chars().count() >= 5 {
-            // Accents matter here: Spanish "será" is future, "sera" is not a word.
-            let word = text[t.start..t.end].to_lowercase();
+            // Accents matter here: Spanish "será" is future, "sera" is not a word. (An ASCII
+            // word's folded form is its lower case already.)
+            let surface = &text[t.start..t.end];
+            let word = if surface.is_ascii() {
+                Cow::Borrowed(t.norm.as_str())
+            } else {
+                Cow::Owned(surface.to_lowercase())
+            };
             if p.t
                 .future_suffixes
                 .iter()

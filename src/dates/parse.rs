@@ -12,6 +12,9 @@ use super::calendar::{valid, Rule};
 use super::table::{Cat, CatSet, Entry, LangTable};
 use super::token::{Kind, Tok};
 
+/// The categories a number in words can start with ([`Parser::word_number`]).
+const NUMBER_WORD_START: CatSet = Cat::Cardinal.bit() | Cat::Thousand.bit();
+
 /// A calendar point, possibly partial (no year, no day).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Pt {
@@ -232,6 +235,9 @@ pub(crate) struct Parser<'a> {
     starting: Vec<&'a [Entry]>,
     /// The categories of those entries, per token.
     cats: Vec<CatSet>,
+    /// Every category any token starts: a pass that needs a phrase of one is skipped on a
+    /// sentence without it.
+    all_cats: CatSet,
 }
 
 impl<'a> Parser<'a> {
@@ -251,32 +257,40 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        let all_cats = cats.iter().fold(0, |all, c| all | c);
         Parser {
             t,
             toks,
             day_first,
             starting,
             cats,
+            all_cats,
         }
+    }
+
+    /// True when a phrase of category `cat` may start somewhere in the sentence.
+    pub fn holds(&self, cat: Cat) -> bool {
+        self.all_cats & cat.bit() != 0
     }
 
     /// False when no date can start anywhere in the sentence: it has no digits and no word or
     /// phrase that names a time on its own (only modifiers like "the", "last", "early"). Most
     /// sentences of a report are like that; the grammar is not tried on them.
     pub fn may_hold_date(&self) -> bool {
-        self.toks.iter().any(|t| t.kind == Kind::Num)
-            || self.cats.iter().any(|&c| c & !Cat::MODIFIERS != 0)
+        self.toks.iter().any(|t| t.kind == Kind::Num) || self.all_cats & !Cat::MODIFIERS != 0
     }
 
     /// False when no date can start at token `i`: every rule of the grammar begins with digits,
-    /// with a phrase of the table, or with a letter glued to digits ("q1-2019"), so a plain
-    /// word ("police", "said") starts none. The grammar tries dozens of rules at each start.
+    /// with a phrase of a category in [`Cat::DATE_START`], or with a letter glued to digits
+    /// ("q1-2019") or a Roman numeral before a century word, so a plain word ("police",
+    /// "said") or a word that only links or follows a date ("in", "and", "ago") starts none.
+    /// The grammar tries dozens of rules at each start.
     pub fn may_start_date(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
         t.kind == Kind::Num
-            || self.cats[i] != 0
+            || self.cats[i] & Cat::DATE_START != 0
             || self
                 .toks
                 .get(i + 1)
@@ -292,10 +306,19 @@ impl<'a> Parser<'a> {
     }
 
     /// The longest phrase of category `cat` starting at token `i`: (end, value, flag).
+    #[inline]
     pub fn lex(&self, cat: Cat, i: usize) -> Option<(usize, i32, bool)> {
-        if self.cats.get(i)? & cat.bit() == 0 {
+        // The grammar asks this at nearly every step and the token's category set answers
+        // most asks: that test is inlined into the callers, the phrase comparison is not.
+        if self.cats.get(i).map_or(true, |&c| c & cat.bit() == 0) {
             return None;
         }
+        self.lex_phrase(cat, i)
+    }
+
+    /// [`Parser::lex`] once token `i` starts some phrase of `cat`.
+    #[inline(never)]
+    fn lex_phrase(&self, cat: Cat, i: usize) -> Option<(usize, i32, bool)> {
         self.starting[i]
             .iter()
             .filter(|e| e.cat == cat)
@@ -492,6 +515,11 @@ impl<'a> Parser<'a> {
     /// ninety three", "quatre-vingt-dix", "vinte e três". Composed from the number words of
     /// the language's `numbers.toml`; stops where a word cannot continue the number.
     fn word_number(&self, i: usize) -> Option<(usize, i32)> {
+        // Its first word is a cardinal or a thousand word (the other number words only
+        // continue one): most tokens are neither.
+        if self.cats.get(i)? & NUMBER_WORD_START == 0 {
+            return None;
+        }
         let (mut total, mut group, mut last) = (0i32, 0i32, 0i32);
         let mut thousand = false;
         let mut end = None;
@@ -1763,8 +1791,8 @@ impl<'a> Parser<'a> {
     /// Three numbers apart with a four-digit year first or last: "2016 10 16", "02 04 2009"
     /// (day and month in the language's order).
     fn spaced(&self, i: usize) -> Option<(usize, Pt)> {
-        let nums: Vec<&Tok> = (i..i + 3).filter_map(|k| self.tok(k)).collect();
-        if nums.len() < 3 || nums.iter().any(|t| t.kind != Kind::Num || t.glued) {
+        let nums = [self.tok(i)?, self.tok(i + 1)?, self.tok(i + 2)?];
+        if nums.iter().any(|t| t.kind != Kind::Num || t.glued) {
             return None;
         }
         if i > 0 && (self.toks[i - 1].kind == Kind::Num || self.prev_is(Cat::NotYearBefore, i)) {
@@ -1956,35 +1984,90 @@ impl<'a> Parser<'a> {
         self.point_core(i)
     }
 
+    /// The longest calendar point starting at token `i`: every shape is tried, the first of
+    /// equally long readings wins. A shape is tried only when token `i` can begin it (its
+    /// first token is digits, or a table phrase of a category it starts with, or one of the
+    /// few letters it names): most candidate starts are digits or one kind of word, and the
+    /// other shapes would fail there anyway.
     fn point_core(&self, i: usize) -> Option<(usize, Pt)> {
-        let alts = [
-            self.holiday(i),
-            self.week(i),
-            self.half_year(i),
-            self.year_first(i),
-            self.shuffled(i),
-            self.compact(i),
-            self.spaced(i),
-            self.decade_phrase(i),
-            self.century(i),
-            self.numeric(i),
-            self.day_slash_month(i),
-            self.day_month(i),
-            self.day_of_month_number(i),
-            self.month_day(i),
-            self.month_year(i),
-            self.year_month(i),
-            self.quarter(i),
-            self.season(i),
-            self.bare_month(i),
-            self.standalone_year(i),
-            self.word_year_alone(i),
-        ];
+        let t = self.tok(i)?;
+        let num = t.kind == Kind::Num;
+        let cats = self.cats[i];
+        let starts = |set: CatSet| cats & set != 0;
+        let norm = t.norm.as_str();
         let mut best: Option<(usize, Pt)> = None;
-        for a in alts.into_iter().flatten() {
-            if best.map_or(true, |b| a.0 > b.0) {
-                best = Some(a);
+        let mut keep = |a: Option<(usize, Pt)>| {
+            if let Some(a) = a {
+                if best.map_or(true, |b| a.0 > b.0) {
+                    best = Some(a);
+                }
             }
+        };
+        // The order is the tie order: keep it.
+        if starts(Cat::ModBefore.bit() | Cat::Article.bit() | Cat::Unit.bit() | Cat::Holiday.bit())
+        {
+            keep(self.holiday(i));
+        }
+        let week_start = Cat::WeekCommencing.bit()
+            | Cat::Article.bit()
+            | Cat::OrdinalWord.bit()
+            | Cat::ModBefore.bit()
+            | Cat::Unit.bit();
+        if num || starts(week_start) {
+            keep(self.week(i));
+        }
+        if num || starts(Cat::OrdinalWord.bit()) || norm == "h" {
+            keep(self.half_year(i));
+        }
+        if num {
+            keep(self.year_first(i));
+        }
+        if num || starts(Cat::Month.bit()) {
+            keep(self.shuffled(i));
+        }
+        if num {
+            keep(self.compact(i));
+            keep(self.spaced(i));
+        }
+        if starts(Cat::DecadeWord.bit() | Cat::DecadeBefore.bit()) {
+            keep(self.decade_phrase(i));
+        }
+        let roman = t.kind == Kind::Word && t.upper;
+        if num || roman || starts(Cat::Century.bit() | Cat::OrdinalWord.bit()) {
+            keep(self.century(i));
+        }
+        if num {
+            keep(self.numeric(i));
+            keep(self.day_slash_month(i));
+        }
+        let word_day = Cat::DayOrdinal.bit() | Cat::OrdinalWord.bit() | NUMBER_WORD_START;
+        if num || starts(word_day) {
+            keep(self.day_month(i));
+        }
+        if num {
+            keep(self.day_of_month_number(i));
+        }
+        if starts(Cat::Month.bit()) {
+            keep(self.month_day(i));
+            keep(self.month_year(i));
+        }
+        if num || starts(Cat::YearWord.bit()) {
+            keep(self.year_month(i));
+        }
+        if num || starts(Cat::OrdinalWord.bit()) || norm == "q" {
+            keep(self.quarter(i));
+        }
+        if starts(Cat::Season.bit()) {
+            keep(self.season(i));
+        }
+        if starts(Cat::Month.bit()) {
+            keep(self.bare_month(i));
+        }
+        if num || starts(Cat::YearWord.bit()) {
+            keep(self.standalone_year(i));
+        }
+        if starts(NUMBER_WORD_START) {
+            keep(self.word_year_alone(i));
         }
         best
     }

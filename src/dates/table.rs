@@ -233,6 +233,38 @@ impl Cat {
         1 << self as u32
     }
 
+    /// The categories [`super::parse::Parser::parse_at`] can begin a date with (its first
+    /// token's; each rule of the grammar starts with one of these, with digits, or with one of
+    /// the letter shapes `may_start_date` checks). A token of none of them is not tried.
+    pub const DATE_START: CatSet = Cat::Approx.bit()
+        | Cat::AgoBefore.bit()
+        | Cat::LaterBefore.bit()
+        | Cat::Vague.bit()
+        | Cat::Part.bit()
+        | Cat::RangeBetween.bit()
+        | Cat::RangeFrom.bit()
+        | Cat::DayWord.bit()
+        | Cat::Article.bit()
+        | Cat::ModBefore.bit()
+        | Cat::Weekday.bit()
+        | Cat::Month.bit()
+        | Cat::Season.bit()
+        | Cat::Holiday.bit()
+        | Cat::Unit.bit()
+        | Cat::Quarter.bit()
+        | Cat::WeekCommencing.bit()
+        | Cat::WeekendByTense.bit()
+        | Cat::RelDay.bit()
+        | Cat::YearWord.bit()
+        | Cat::DecadeWord.bit()
+        | Cat::DecadeBefore.bit()
+        | Cat::Century.bit()
+        | Cat::OrdinalWord.bit()
+        | Cat::DayOrdinal.bit()
+        | Cat::Number.bit()
+        | Cat::Cardinal.bit()
+        | Cat::Thousand.bit();
+
     /// Categories that can stand in a date only beside a word or number of another category
     /// ("the", "between", "early", "last", "ago", "of"...). A sentence whose tokens are all of
     /// these (and has no digits) holds no date, so the grammar is not run on it.

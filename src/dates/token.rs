@@ -114,40 +114,99 @@ fn class(c: char) -> Option<Kind> {
 }
 
 /// Tokenize `text[start..end]`; offsets are into `text`.
+///
+/// Read byte by byte while the text is ASCII (digits, letters and punctuation classify, and
+/// letters fold, without decoding a char); a non-ASCII character is decoded and classified
+/// by [`class`], and a token holding one is folded by [`fold_cow`].
 pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
     let mut out: Vec<Tok> = Vec::with_capacity((end - start) / 4);
     let s = &text[start..end];
-    let mut iter = s.char_indices().peekable();
+    let bytes = s.as_bytes();
+    let char_at = |i: usize| s[i..].chars().next().expect("i is a char boundary");
     let mut prev_end: Option<usize> = None;
-    while let Some((i, c)) = iter.next() {
-        let Some(kind) = class(c) else { continue };
-        let mut j = i + c.len_utf8();
-        if kind != Kind::Punct {
-            while let Some(&(k, d)) = iter.peek() {
-                if class(d) == Some(kind) {
-                    j = k + d.len_utf8();
-                    iter.next();
-                } else {
-                    break;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (kind, first_len, upper) = if b.is_ascii() {
+            match class(b as char) {
+                Some(kind) => (kind, 1, b.is_ascii_uppercase()),
+                None => {
+                    i += 1;
+                    continue;
                 }
             }
+        } else {
+            let c = char_at(i);
+            match class(c) {
+                Some(kind) => (kind, c.len_utf8(), c.is_uppercase()),
+                None => {
+                    i += c.len_utf8();
+                    continue;
+                }
+            }
+        };
+        let mut j = i + first_len;
+        let mut num = None;
+        // Lower-case ASCII only: the surface is its own folded form.
+        let mut plain = b.is_ascii() && !upper;
+        match kind {
+            Kind::Num => {
+                // Digits are ASCII only (see `class`).
+                while j < bytes.len() && bytes[j].is_ascii_digit() {
+                    j += 1;
+                }
+                if j - i <= 9 {
+                    let digits = &bytes[i..j];
+                    num = Some(
+                        digits
+                            .iter()
+                            .fold(0u32, |v, d| v * 10 + u32::from(d - b'0')),
+                    );
+                }
+            }
+            Kind::Word => {
+                let mut ascii = b.is_ascii();
+                while j < bytes.len() {
+                    let d = bytes[j];
+                    if d.is_ascii_alphabetic() {
+                        plain &= d.is_ascii_lowercase();
+                        j += 1;
+                    } else if d.is_ascii() {
+                        break;
+                    } else {
+                        let c = char_at(j);
+                        if class(c) != Some(Kind::Word) {
+                            break;
+                        }
+                        ascii = false;
+                        plain = false;
+                        j += c.len_utf8();
+                    }
+                }
+                plain &= ascii;
+            }
+            Kind::Punct => {}
         }
         let surface = &s[i..j];
-        let num = if kind == Kind::Num && surface.len() <= 9 {
-            surface.parse().ok()
+        let norm = if plain {
+            Cow::Borrowed(surface)
+        } else if surface.is_ascii() {
+            // Folding ASCII letters and punctuation is lower-casing them.
+            Cow::Owned(surface.to_ascii_lowercase())
         } else {
-            None
+            fold_cow(surface)
         };
         out.push(Tok {
             start: start + i,
             end: start + j,
             kind,
-            norm: Norm(fold_cow(surface)),
+            norm: Norm(norm),
             glued: prev_end == Some(i),
-            upper: c.is_uppercase(),
+            upper,
             num,
         });
         prev_end = Some(j);
+        i = j;
     }
     out
 }
