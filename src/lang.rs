@@ -185,8 +185,9 @@ struct Evidence {
     /// Lower-case marks, found overlapping in the padded lower-case text.
     marks: marks::MarkAutomaton,
     /// Per ASCII byte, what [`Evidence::score`] needs of its lower case: its class in the
-    /// stop-word trie (None when it is not alphanumeric: it ends a word) and in the marks.
-    ascii: [(Option<u16>, u16); 128],
+    /// stop-word trie ([`NOT_IN_WORD`] when it is not alphanumeric: it ends a word) and in
+    /// the marks.
+    ascii: [(u16, u16); 128],
 }
 
 impl Evidence {
@@ -229,10 +230,14 @@ impl Evidence {
             stop_words::StopWordTrie::new(&words).map_err(|e| format!("stop words: {e}"))?;
         let marks =
             marks::MarkAutomaton::new(&marks).map_err(|e| format!("detection marks: {e}"))?;
-        let mut ascii = [(None, 0); 128];
+        let mut ascii = [(NOT_IN_WORD, 0); 128];
         for (b, entry) in (0u8..).zip(ascii.iter_mut()) {
             let low = b.to_ascii_lowercase();
-            let word = low.is_ascii_alphanumeric().then(|| words.class(low));
+            let word = if low.is_ascii_alphanumeric() {
+                words.class(low)
+            } else {
+                NOT_IN_WORD
+            };
             *entry = (word, marks.class(low));
         }
         Ok(Some(Evidence {
@@ -255,17 +260,20 @@ impl Evidence {
         let mut word = stop_words::StopWordTrie::START;
         self.feed(' ', &mut state, &mut word, hits, scores);
         let bytes = text.as_bytes();
+        // The tables at hand: the ASCII loop below is the hot path of detection.
+        let (ascii, words, marks) = (&self.ascii, &self.words, &self.marks);
         let mut i = 0;
         while i < bytes.len() {
-            if let Some(&(word_class, mark_class)) = self.ascii.get(bytes[i] as usize) {
-                match word_class {
-                    Some(c) => word = self.words.step_class(word, c),
-                    None => {
-                        self.words.add(word, scores);
-                        word = stop_words::StopWordTrie::START;
-                    }
+            let b = bytes[i];
+            if b.is_ascii() {
+                let (word_class, mark_class) = ascii[usize::from(b & 0x7f)];
+                if word_class != NOT_IN_WORD {
+                    word = words.step_class(word, word_class);
+                } else if word != stop_words::StopWordTrie::START {
+                    words.add(word, scores);
+                    word = stop_words::StopWordTrie::START;
                 }
-                let (next, hit) = self.marks.step_class(state, mark_class);
+                let (next, hit) = marks.step_class(state, mark_class);
                 state = next;
                 if hit {
                     hits.push(state);
@@ -322,6 +330,9 @@ impl Evidence {
         }
     }
 }
+
+/// The stop-word class of an ASCII byte that is no part of a word.
+const NOT_IN_WORD: u16 = u16::MAX;
 
 /// Buffers that detection reuses from span to span of a document.
 #[derive(Default)]

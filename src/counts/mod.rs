@@ -100,10 +100,17 @@ impl CountExtractor {
                 by_country.insert(c.code.clone(), c.by_country.clone());
             }
         }
+        let currencies = tables::currency_phrases(currencies);
+        let currency_cues: Vec<String> = currencies.key_tokens().map(str::to_string).collect();
+        for t in langs.values_mut() {
+            for w in &currency_cues {
+                t.add_cue(w, tables::CUE_COMPANION);
+            }
+        }
         Ok(CountExtractor {
             langs,
             fallback: Tables::default(),
-            currencies: tables::currency_phrases(currencies),
+            currencies,
             by_country,
         })
     }
@@ -123,6 +130,9 @@ impl CountExtractor {
         let mut out = Vec::new();
         for (i, s) in view.sentences.iter().enumerate() {
             let t = self.tables(view, i);
+            if !tokens::may_hold_number(t, s.span.of(view.text), true) {
+                continue;
+            }
             let toks = tokens::tokenize(view.text, s.span.start, s.span.end, &t.conv);
             for n in words::scan(t, &toks) {
                 if n.glued || n.collective {
@@ -150,6 +160,10 @@ impl CountExtractor {
         let mut money = Vec::new();
         for (i, s) in view.sentences.iter().enumerate() {
             let t = self.tables(view, i);
+            // Most sentences hold no number: they are not tokenized at all.
+            if !tokens::may_hold_number(t, s.span.of(view.text), false) {
+                continue;
+            }
             let toks = tokens::tokenize(view.text, s.span.start, s.span.end, &t.conv);
             let nums = words::scan(t, &toks);
             let found = self.money(t, &toks, &nums);

@@ -174,6 +174,13 @@ impl<T> Phrases<T> {
         }
     }
 
+    /// One token of every phrase, its longest: a phrase can match only where that token is.
+    pub fn key_tokens(&self) -> impl Iterator<Item = &str> {
+        self.rows
+            .iter()
+            .filter_map(|(p, _)| p.iter().max_by_key(|t| t.len()).map(String::as_str))
+    }
+
     /// True when some phrase starts with the folded token `norm`.
     pub fn starts_with(&self, norm: &str) -> bool {
         self.by_first.contains_key(norm)
@@ -242,6 +249,34 @@ pub(crate) struct Tables {
     /// Every word that can start a number in words: cardinals, hundreds, multipliers,
     /// scales, articles and halves ("a hundred", "half a million").
     pub number_words: HashSet<String>,
+    /// Folded tokens a sentence needs for a number in words ([`CUE_NUMBER`], [`CUE_WEAK`],
+    /// [`CUE_COMPANION`] bits): what [`super::CountExtractor`] checks before tokenizing.
+    pub cues: HashMap<String, u8>,
+    /// The ASCII punctuation bytes that are cues on their own ("$"), a bit each.
+    pub cue_punct: u128,
+}
+
+/// A token without which no number in words is read: a number word that is no article-like
+/// "un" (articles and halves need one of these after them), or one token of every
+/// collective phrase (a phrase matches only with all its tokens).
+pub(crate) const CUE_NUMBER: u8 = 1;
+/// An article-like word for 1 ([`Tables::weak_one`]): a number only for money, or with a
+/// decimal part in words.
+pub(crate) const CUE_WEAK: u8 = 2;
+/// What makes a weak number something: one token of every currency name, or a decimal
+/// word.
+pub(crate) const CUE_COMPANION: u8 = 4;
+
+impl Tables {
+    /// Add `cue` to the cues of the folded token `norm`.
+    pub(crate) fn add_cue(&mut self, norm: &str, cue: u8) {
+        *self.cues.entry(norm.to_string()).or_default() |= cue;
+        if let &[b] = norm.as_bytes() {
+            if b.is_ascii() && !b.is_ascii_alphanumeric() {
+                self.cue_punct |= 1 << b;
+            }
+        }
+    }
 }
 
 fn fold_set(v: &[String]) -> HashSet<String> {
@@ -361,6 +396,24 @@ pub(crate) fn load(lang: Lang, source: &str) -> Result<(Tables, Vec<(String, Cur
         .chain(&t.halves)
         .cloned()
         .collect();
+    // Articles and halves are no cues: they make a number only with a word of these after
+    // them.
+    let number_cues: Vec<String> = [&t.hundreds, &t.group_multipliers, &t.scales]
+        .into_iter()
+        .flat_map(|m| m.keys())
+        .chain(t.cardinals.keys().filter(|w| !t.weak_one.contains(*w)))
+        .cloned()
+        .chain(t.collectives.key_tokens().map(str::to_string))
+        .collect();
+    for w in number_cues {
+        t.add_cue(&w, CUE_NUMBER);
+    }
+    for w in t.weak_one.clone() {
+        t.add_cue(&w, CUE_WEAK);
+    }
+    for w in t.decimal_words.clone() {
+        t.add_cue(&w, CUE_COMPANION);
+    }
     for p in [
         &mut t.qualifiers as &mut dyn Finish,
         &mut t.collectives,

@@ -7,6 +7,7 @@
 //! that cannot be read either way ends the number ("423 0000" is two numbers). White space
 //! (normal, no-break or narrow no-break) separates thousands only between groups of three.
 
+use super::tables::{Tables, CUE_COMPANION, CUE_NUMBER, CUE_WEAK};
 use crate::fold::fold_cow;
 use std::borrow::Cow;
 
@@ -202,6 +203,86 @@ pub(crate) fn tokenize<'a>(
         space = false;
     }
     out
+}
+
+/// False when `s` (a sentence) can hold no number for [`super::words::scan`], so that
+/// tokenizing it would be wasted: a number in digits needs an ASCII digit; one in words needs
+/// a token of [`CUE_NUMBER`], or a weak word for 1 ("un") with a currency name or a decimal
+/// word (a lone weak "un" is a number only for money), or alone when `weak_counts` (every
+/// number is wanted, weak ones included). Tokens are cut as [`tokenize`] cuts a
+/// sentence without digits (runs of word characters, other characters one by one) and
+/// folded the same way.
+pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
+    if t.cues.is_empty() {
+        return s.bytes().any(|b| b.is_ascii_digit());
+    }
+    let bytes = s.as_bytes();
+    let mut seen = 0u8;
+    let mut low = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII white space and punctuation without decoding a char.
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            i += 1;
+            if (t.cue_punct >> b) & 1 != 0 {
+                seen |= t.cues[&s[i - 1..i]];
+            }
+        } else if b.is_ascii_digit() {
+            return true;
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            let mut j = i + c.len_utf8();
+            if is_space(c) {
+                i = j;
+                continue;
+            }
+            let mut lower = false;
+            if is_word_char(c) {
+                lower = b.is_ascii_lowercase();
+                while j < bytes.len() {
+                    let b = bytes[j];
+                    if b.is_ascii_alphabetic() {
+                        lower &= b.is_ascii_lowercase();
+                        j += 1;
+                    } else if b.is_ascii() {
+                        break;
+                    } else {
+                        let ch = s[j..].chars().next().unwrap_or(' ');
+                        if !is_word_char(ch) {
+                            break;
+                        }
+                        lower = false;
+                        j += ch.len_utf8();
+                    }
+                }
+            }
+            let token = &s[i..j];
+            let norm: &str = if lower {
+                token
+            } else {
+                low.clear();
+                if token.is_ascii() {
+                    low.push_str(token);
+                    low.make_ascii_lowercase();
+                } else {
+                    low.push_str(&fold_cow(token));
+                }
+                &low
+            };
+            if let Some(&cue) = t.cues.get(norm) {
+                seen |= cue;
+            }
+            i = j;
+        }
+        if seen & CUE_NUMBER != 0
+            || (weak_counts && seen & CUE_WEAK != 0)
+            || seen & (CUE_WEAK | CUE_COMPANION) == CUE_WEAK | CUE_COMPANION
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Tokenize a phrase from the language tables the way text is tokenized: its folded tokens.

@@ -15,9 +15,10 @@ pub(super) type Mark = (String, Vec<(usize, f32)>);
 pub(super) struct MarkAutomaton {
     /// Byte -> class; class 0 is every byte that no mark contains.
     class: [u16; 256],
-    /// Number of classes: the row width of `next`.
-    width: usize,
-    /// `state * width + class` -> the next state, with [`HITS`] set when marks end there;
+    /// log2 of the row width of `next`: the number of classes rounded up to a power of two.
+    shift: u32,
+    /// `state + class` -> the next state, with [`HITS`] set when marks end there; states are
+    /// the offsets of their rows (state number << `shift`), so that a step is one load, and
     /// state 0 is the start.
     next: Vec<u32>,
     /// Per state: the range of `points` that reaching it adds (every mark ending there,
@@ -110,16 +111,24 @@ impl MarkAutomaton {
         if states >= HITS as usize {
             return Err("too many detection marks".into());
         }
-        for t in next.iter_mut() {
-            let (start, end) = hits[*t as usize];
-            if start != end {
-                *t |= HITS;
+        // Rows as offsets, each padded to a power of two (padding is never read: classes are
+        // below `width`).
+        let shift = width.next_power_of_two().trailing_zeros();
+        if (states << shift) >= HITS as usize {
+            return Err("too many detection marks".into());
+        }
+        let mut rows = vec![0u32; states << shift];
+        for (s, row) in next.chunks(width).enumerate() {
+            for (c, &t) in row.iter().enumerate() {
+                let (start, end) = hits[t as usize];
+                let flag = if start != end { HITS } else { 0 };
+                rows[(s << shift) + c] = (t << shift) | flag;
             }
         }
         Ok(MarkAutomaton {
             class,
-            width,
-            next,
+            shift,
+            next: rows,
             hits,
             points,
         })
@@ -137,7 +146,7 @@ impl MarkAutomaton {
     /// The state after `state` reads a byte of class `class`, and whether marks end there.
     #[inline]
     pub(super) fn step_class(&self, state: u32, class: u16) -> (u32, bool) {
-        let t = self.next[state as usize * self.width + class as usize];
+        let t = self.next[state as usize + class as usize];
         (t & !HITS, t & HITS != 0)
     }
 
@@ -149,7 +158,7 @@ impl MarkAutomaton {
 
     /// Add the points of the marks that end at `state` to `scores`.
     pub(super) fn add(&self, state: u32, scores: &mut [f32]) {
-        let (start, end) = self.hits[state as usize];
+        let (start, end) = self.hits[(state >> self.shift) as usize];
         for &(i, p) in &self.points[start as usize..end as usize] {
             scores[i] += p;
         }

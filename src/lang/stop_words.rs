@@ -9,10 +9,11 @@ pub(super) type StopWord = (String, Vec<(usize, f32)>);
 pub(super) struct StopWordTrie {
     /// Byte -> class; class 0 is every byte that no stop word contains.
     class: [u16; 256],
-    /// Number of classes: the row width of `next`.
-    width: usize,
-    /// `state * width + class` -> the next state. State [`DEAD`] is no stop word's prefix
-    /// (it never leaves); [`StopWordTrie::START`] is the empty prefix.
+    /// log2 of the row width of `next`: the number of classes rounded up to a power of two.
+    shift: u32,
+    /// `state + class` -> the next state, states being the offsets of their rows (state
+    /// number << `shift`), so that a step is one load. State [`StopWordTrie::START`] is the
+    /// empty prefix; the dead state (no stop word's prefix) never leaves.
     next: Vec<u32>,
     /// Per state: the range of `points` of the stop word it spells (empty for prefixes).
     words: Vec<(u32, u32)>,
@@ -20,11 +21,13 @@ pub(super) struct StopWordTrie {
     points: Vec<(usize, f32)>,
 }
 
-const DEAD: u32 = 0;
+/// State numbers while building (the row offsets are these shifted).
+const BUILD_START: u32 = 0;
+const BUILD_DEAD: u32 = 1;
 
 impl StopWordTrie {
     /// The state before a word's first byte.
-    pub(super) const START: u32 = 1;
+    pub(super) const START: u32 = BUILD_START;
 
     /// Stop words must be distinct and non-empty.
     pub(super) fn new(words: &[StopWord]) -> Result<StopWordTrie, String> {
@@ -41,17 +44,17 @@ impl StopWordTrie {
                 }
             }
         }
-        // States 0 (dead) and 1 (start).
-        let mut next = vec![DEAD; 2 * width];
+        // States 0 (start) and 1 (dead); `next` holds state numbers until the end.
+        let mut next = vec![BUILD_DEAD; 2 * width];
         let mut spelled: Vec<Option<usize>> = vec![None, None];
         for (i, (w, _)) in words.iter().enumerate() {
-            let mut s = Self::START as usize;
+            let mut s = BUILD_START as usize;
             for &b in w.as_bytes() {
                 let slot = s * width + class[b as usize] as usize;
-                s = if next[slot] == DEAD {
+                s = if next[slot] == BUILD_DEAD {
                     let t = spelled.len();
                     next[slot] = t as u32;
-                    next.extend(std::iter::repeat(DEAD).take(width));
+                    next.extend(std::iter::repeat(BUILD_DEAD).take(width));
                     spelled.push(None);
                     t
                 } else {
@@ -74,10 +77,19 @@ impl StopWordTrie {
                 (start, points.len() as u32)
             })
             .collect();
+        // Rows as offsets, each padded to a power of two (padding is never read: classes are
+        // below `width`).
+        let shift = width.next_power_of_two().trailing_zeros();
+        let mut rows = vec![BUILD_DEAD << shift; spelled.len() << shift];
+        for (s, row) in next.chunks(width).enumerate() {
+            for (c, &t) in row.iter().enumerate() {
+                rows[(s << shift) + c] = t << shift;
+            }
+        }
         Ok(StopWordTrie {
             class,
-            width,
-            next,
+            shift,
+            next: rows,
             words,
             points,
         })
@@ -92,7 +104,7 @@ impl StopWordTrie {
     /// The state after `state` reads a byte of class `class`.
     #[inline]
     pub(super) fn step_class(&self, state: u32, class: u16) -> u32 {
-        self.next[state as usize * self.width + class as usize]
+        self.next[state as usize + class as usize]
     }
 
     /// The state after `state` reads byte `b`.
@@ -104,7 +116,7 @@ impl StopWordTrie {
     /// At the end of a word: add the points of the stop word that `state` spells, if any.
     #[inline]
     pub(super) fn add(&self, state: u32, scores: &mut [f32]) {
-        let (start, end) = self.words[state as usize];
+        let (start, end) = self.words[(state >> self.shift) as usize];
         for &(i, p) in &self.points[start as usize..end as usize] {
             scores[i] += p;
         }

@@ -39,9 +39,11 @@ pub(super) struct WordModel {
     /// Number of languages (the allow-list, in its order).
     langs: usize,
     /// Word -> row of `listed`.
-    index: FxHashMap<Box<str>, u32>,
+    index: WordIndex,
     /// `langs` values a row: the word's log10 frequency, NaN where a language does not list it.
     listed: Vec<f32>,
+    /// Per row: every language lists the word (no NaN in its row).
+    everywhere: Vec<bool>,
     /// Per language: log10 of the frequency mass its list does not cover.
     unlisted: Vec<f64>,
     chars: CharModel,
@@ -70,8 +72,7 @@ impl WordModel {
     /// None when some allowed language has no data (see `Evidence::build`).
     pub(super) fn build(allowed: &[Lang]) -> Result<Option<WordModel>, String> {
         let langs = allowed.len();
-        let mut index: FxHashMap<Box<str>, u32> = FxHashMap::default();
-        index.reserve(30_000 * langs);
+        let mut index = WordIndex::with_capacity(25_000 * langs);
         let mut listed: Vec<f32> = Vec::new();
         let mut unlisted = Vec::with_capacity(langs);
         let mut lists: Vec<Vec<&'static str>> = Vec::with_capacity(langs);
@@ -90,15 +91,10 @@ impl WordModel {
                 let centibels: u32 = centibels.trim().parse().map_err(|_| bad())?;
                 let log10 = -(centibels as f64) / 100.0;
                 covered += 10f64.powf(log10);
-                let row = match index.get(word) {
-                    Some(&r) => r,
-                    None => {
-                        let r = (listed.len() / langs) as u32;
-                        listed.extend(std::iter::repeat(f32::NAN).take(langs));
-                        index.insert(word.into(), r);
-                        r
-                    }
-                };
+                let row = index.get_or_insert(word);
+                if row as usize * langs == listed.len() {
+                    listed.extend(std::iter::repeat(f32::NAN).take(langs));
+                }
                 listed[row as usize * langs + li] = log10 as f32;
                 words.push(word);
             }
@@ -111,10 +107,15 @@ impl WordModel {
             unlisted.push((1.0 - covered).log10());
             lists.push(words);
         }
+        let everywhere = listed
+            .chunks(langs)
+            .map(|row| row.iter().all(|v| !v.is_nan()))
+            .collect();
         Ok(Some(WordModel {
             langs,
             index,
             listed,
+            everywhere,
             unlisted,
             chars: CharModel::train(
                 &lists
@@ -130,20 +131,27 @@ impl WordModel {
     /// out: they are mostly names ("José Luis Hernández" in an English sentence), which say
     /// where a person is from, not what language the text is in.
     pub(super) fn score(&self, text: &str, ll: &mut [f64], scratch: &mut Scratch) -> usize {
-        let capitalized = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
-        let skip_capitalized = tokens(text).any(|t| !capitalized(t));
-        let Scratch { low, spelled, part } = scratch;
+        let Scratch {
+            low,
+            spelled,
+            part,
+            words: spans,
+        } = scratch;
+        // One pass finds the words and whether some starts lower-case.
+        words(text, spans);
+        let skip_capitalized = spans.iter().any(|w| !w.capitalized);
         spelled.clear();
         spelled.resize(self.langs, 0.0);
         part.clear();
         part.resize(self.langs, 0.0);
-        let mut words = 0;
-        for token in tokens(text) {
-            if skip_capitalized && capitalized(token) {
+        let mut scored = 0;
+        for w in spans.iter() {
+            if skip_capitalized && w.capitalized {
                 continue;
             }
+            let token = &text[w.start..w.end];
             low.clear();
-            if token.is_ascii() {
+            if w.ascii {
                 low.push_str(token);
                 low.make_ascii_lowercase();
             } else {
@@ -156,14 +164,22 @@ impl WordModel {
                 }
             }
             let token = low.as_str();
-            words += 1;
-            let row = self.row(token);
-            let elided = token.bytes().any(|b| b == b'\'');
+            scored += 1;
+            let row = self.index.get(token);
+            if let Some(r) = row.filter(|&r| self.everywhere[r]) {
+                // The common case: a word every list has.
+                let values = &self.listed[r * self.langs..(r + 1) * self.langs];
+                for (total, &v) in ll.iter_mut().zip(values) {
+                    *total += f64::from(v);
+                }
+                continue;
+            }
+            let row = row.map(|r| &self.listed[r * self.langs..(r + 1) * self.langs]);
             let mut spelled_done = false;
             for (li, total) in ll.iter_mut().enumerate() {
                 if let Some(v) = row.map(|r| r[li]).filter(|v| !v.is_nan()) {
                     *total += f64::from(v);
-                } else if elided {
+                } else if w.apostrophe {
                     // Elided and contracted forms a list lacks: score their parts ("l'heure").
                     for p in token.split('\'').filter(|p| !p.is_empty()) {
                         *total += self.single(p, li, part);
@@ -178,7 +194,7 @@ impl WordModel {
                 }
             }
         }
-        words
+        scored
     }
 
     /// The log10-likelihood of one apostrophe-free word in language `li`.
@@ -192,7 +208,7 @@ impl WordModel {
     }
 
     fn row(&self, word: &str) -> Option<&[f32]> {
-        let r = *self.index.get(word)? as usize;
+        let r = self.index.get(word)?;
         Some(&self.listed[r * self.langs..(r + 1) * self.langs])
     }
 }
@@ -386,57 +402,199 @@ impl KeyTable {
     }
 }
 
-/// The words of `text`: runs of letters and apostrophes, without apostrophes at their ends.
-fn tokens(text: &str) -> Tokens<'_> {
-    Tokens { text, at: 0 }
+/// One word of a span: its byte range, and what scoring needs to know of it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Word {
+    start: usize,
+    end: usize,
+    /// It starts with an upper-case letter.
+    capitalized: bool,
+    /// It is all ASCII.
+    ascii: bool,
+    /// It has an apostrophe (' or ’) inside.
+    apostrophe: bool,
 }
 
-struct Tokens<'a> {
-    text: &'a str,
-    at: usize,
-}
-
-impl<'a> Iterator for Tokens<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        let len = self.text.len();
-        loop {
-            // Skip to the next word character, then take the run.
-            while self.at < len {
-                let (is_word, n) = word_char(self.text, self.at);
-                if is_word {
+/// The words of `text` into `out` (cleared first): runs of letters and apostrophes, without
+/// apostrophes at their ends.
+fn words(text: &str, out: &mut Vec<Word>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let mut at = 0;
+    while at < len {
+        // Skip to the next word character, then take the run.
+        let b = bytes[at];
+        if b.is_ascii() {
+            if !is_word_byte(b) {
+                at += 1;
+                continue;
+            }
+        } else {
+            let (is_word, n) = word_char(text, at);
+            if !is_word {
+                at += n;
+                continue;
+            }
+        }
+        let mut start = at;
+        let mut ascii = true;
+        let mut apostrophe = false;
+        while at < len {
+            let b = bytes[at];
+            if b.is_ascii() {
+                if !is_word_byte(b) {
                     break;
                 }
-                self.at += n;
-            }
-            if self.at >= len {
-                return None;
-            }
-            let start = self.at;
-            while self.at < len {
-                let (is_word, n) = word_char(self.text, self.at);
+                apostrophe |= b == b'\'';
+                at += 1;
+            } else {
+                let (is_word, n) = word_char(text, at);
                 if !is_word {
                     break;
                 }
-                self.at += n;
+                ascii = false;
+                apostrophe |= text[at..].starts_with('’');
+                at += n;
             }
-            let token = self.text[start..self.at].trim_matches(|c| c == '\'' || c == '’');
-            if !token.is_empty() {
-                return Some(token);
+        }
+        let mut end = at;
+        // Apostrophes at the ends: ' (one byte) and ’ (three).
+        if apostrophe {
+            while start < end {
+                match bytes[start] {
+                    b'\'' => start += 1,
+                    0xE2 if text[start..end].starts_with('’') => start += '’'.len_utf8(),
+                    _ => break,
+                }
             }
+            while start < end {
+                match bytes[end - 1] {
+                    b'\'' => end -= 1,
+                    0x99 if text[start..end].ends_with('’') => end -= '’'.len_utf8(),
+                    _ => break,
+                }
+            }
+            apostrophe = text[start..end].contains(['\'', '’']);
+        }
+        if start < end {
+            let first = bytes[start];
+            let capitalized = if first.is_ascii() {
+                first.is_ascii_uppercase()
+            } else {
+                text[start..].chars().next().is_some_and(char::is_uppercase)
+            };
+            out.push(Word {
+                start,
+                end,
+                capitalized,
+                ascii,
+                apostrophe,
+            });
         }
     }
 }
 
-/// Whether the character at byte `at` of `text` is a letter or an apostrophe, and its length.
+/// An ASCII letter or the apostrophe.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'\''
+}
+
+/// Whether the character at byte `at` of `text` (not ASCII) is a letter or an apostrophe,
+/// and its length.
 fn word_char(text: &str, at: usize) -> (bool, usize) {
-    let b = text.as_bytes()[at];
-    if b.is_ascii() {
-        (b.is_ascii_alphabetic() || b == b'\'', 1)
-    } else {
-        let c = text[at..].chars().next().expect("at is a char boundary");
-        (c.is_alphabetic() || c == '’', c.len_utf8())
+    let c = text[at..].chars().next().expect("at is a char boundary");
+    (c.is_alphabetic() || c == '’', c.len_utf8())
+}
+
+/// Listed words -> row: open addressing with linear probing over the words' bytes, at most
+/// half full. Each slot keeps the word's hash beside its row, so that a probe rarely
+/// compares bytes in vain.
+#[derive(Debug)]
+struct WordIndex {
+    /// (hash, row + 1); row 0 marks a free slot.
+    slots: Vec<(u32, u32)>,
+    /// 64 - log2(slots.len()).
+    shift: u32,
+    /// Per row: the end of its word in `spellings` (it starts where the previous one ends).
+    ends: Vec<u32>,
+    spellings: String,
+}
+
+impl WordIndex {
+    /// Room for `words` words.
+    fn with_capacity(words: usize) -> WordIndex {
+        let size = (words * 2).next_power_of_two().max(2);
+        WordIndex {
+            slots: vec![(0, 0); size],
+            shift: 64 - size.trailing_zeros(),
+            ends: Vec::with_capacity(words),
+            spellings: String::new(),
+        }
+    }
+
+    /// FxHash's multiplier.
+    const MIX: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn hash(word: &str) -> u64 {
+        // FxHash-like over 8-byte chunks, then the length.
+        let mut h: u64 = 0;
+        let mut chunks = word.as_bytes().chunks_exact(8);
+        for c in &mut chunks {
+            let k = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            h = (h.rotate_left(5) ^ k).wrapping_mul(Self::MIX);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut tail = [0u8; 8];
+            tail[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(Self::MIX);
+        }
+        (h.rotate_left(5) ^ word.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    fn spelling(&self, row: usize) -> &str {
+        let start = if row == 0 {
+            0
+        } else {
+            self.ends[row - 1] as usize
+        };
+        &self.spellings[start..self.ends[row] as usize]
+    }
+
+    /// The slot of `word`: where it is, or the free slot where it would go.
+    fn slot(&self, word: &str, hash: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let tag = hash as u32;
+        let mut i = (hash >> self.shift) as usize;
+        loop {
+            let (t, row) = self.slots[i];
+            if row == 0 || (t == tag && self.spelling(row as usize - 1) == word) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn get(&self, word: &str) -> Option<usize> {
+        let row = self.slots[self.slot(word, Self::hash(word))].1;
+        (row != 0).then(|| row as usize - 1)
+    }
+
+    /// The row of `word`, a new one (the next number) when it is not there yet.
+    fn get_or_insert(&mut self, word: &str) -> u32 {
+        let hash = Self::hash(word);
+        let i = self.slot(word, hash);
+        if self.slots[i].1 == 0 {
+            assert!(
+                self.ends.len() * 2 < self.slots.len(),
+                "WordIndex::with_capacity too small"
+            );
+            self.spellings.push_str(word);
+            self.ends.push(self.spellings.len() as u32);
+            self.slots[i] = (hash as u32, self.ends.len() as u32);
+        }
+        self.slots[i].1 - 1
     }
 }
 
@@ -446,6 +604,7 @@ pub(super) struct Scratch {
     low: String,
     spelled: Vec<f64>,
     part: Vec<f64>,
+    words: Vec<Word>,
 }
 
 /// `word` as character codes between two start markers and one end marker.
