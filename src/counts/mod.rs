@@ -28,6 +28,7 @@
 //! Currency names and symbols from every file apply in every language, because reports quote
 //! amounts across languages.
 
+mod cues;
 mod tables;
 mod tokens;
 mod words;

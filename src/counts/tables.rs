@@ -4,6 +4,7 @@
 //! are tokenized and folded like the text ([`super::tokens`]), so "U.S.C.", "d'" or
 //! "year-old" match whatever spacing the text uses between their tokens.
 
+use super::cues::CueTrie;
 use super::tokens::{phrase_tokens, DigitConventions, Tok};
 use crate::languages;
 use crate::model::{Lang, Qualifier};
@@ -251,9 +252,7 @@ pub(crate) struct Tables {
     pub number_words: HashSet<String>,
     /// Folded tokens a sentence needs for a number in words ([`CUE_NUMBER`], [`CUE_WEAK`],
     /// [`CUE_COMPANION`] bits): what [`super::CountExtractor`] checks before tokenizing.
-    pub cues: HashMap<String, u8>,
-    /// The ASCII punctuation bytes that are cues on their own ("$"), a bit each.
-    pub cue_punct: u128,
+    pub cues: CueTrie,
 }
 
 /// A token without which no number in words is read: a number word that is no article-like
@@ -270,12 +269,7 @@ pub(crate) const CUE_COMPANION: u8 = 4;
 impl Tables {
     /// Add `cue` to the cues of the folded token `norm`.
     pub(crate) fn add_cue(&mut self, norm: &str, cue: u8) {
-        *self.cues.entry(norm.to_string()).or_default() |= cue;
-        if let &[b] = norm.as_bytes() {
-            if b.is_ascii() && !b.is_ascii_alphanumeric() {
-                self.cue_punct |= 1 << b;
-            }
-        }
+        self.cues.add(norm, cue);
     }
 }
 

@@ -7,6 +7,7 @@
 //! that cannot be read either way ends the number ("423 0000" is two numbers). White space
 //! (normal, no-break or narrow no-break) separates thousands only between groups of three.
 
+use super::cues::CueTrie;
 use super::tables::{Tables, CUE_COMPANION, CUE_NUMBER, CUE_WEAK};
 use crate::fold::fold_cow;
 use std::borrow::Cow;
@@ -213,23 +214,51 @@ pub(crate) fn tokenize<'a>(
 /// sentence without digits (runs of word characters, other characters one by one) and
 /// folded the same way.
 pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
-    if t.cues.is_empty() {
+    let cues = &t.cues;
+    if cues.is_empty() {
         return s.bytes().any(|b| b.is_ascii_digit());
     }
     let bytes = s.as_bytes();
     let mut seen = 0u8;
-    let mut low = String::new();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII white space and punctuation without decoding a char.
-        if b.is_ascii() && !b.is_ascii_alphanumeric() {
-            i += 1;
-            if (t.cue_punct >> b) & 1 != 0 {
-                seen |= t.cues[&s[i - 1..i]];
+        if b.is_ascii_alphabetic() {
+            // A word of ASCII letters is looked up while it is read (capitals step like
+            // small letters); one that goes on with other letters is folded whole.
+            let mut state = cues.step(CueTrie::START, b);
+            let mut j = i + 1;
+            let mut ascii = true;
+            while j < bytes.len() {
+                let b = bytes[j];
+                if b.is_ascii_alphabetic() {
+                    state = cues.step(state, b);
+                    j += 1;
+                } else if b.is_ascii() {
+                    break;
+                } else {
+                    let ch = s[j..].chars().next().unwrap_or(' ');
+                    if !is_word_char(ch) {
+                        break;
+                    }
+                    ascii = false;
+                    j = word_end(s, j + ch.len_utf8());
+                    break;
+                }
             }
-        } else if b.is_ascii_digit() {
-            return true;
+            seen |= if ascii {
+                cues.bits(state)
+            } else {
+                cues.get(&fold_cow(&s[i..j]))
+            };
+            i = j;
+        } else if b.is_ascii() {
+            // ASCII white space and punctuation without decoding a char.
+            i += 1;
+            if b.is_ascii_digit() {
+                return true;
+            }
+            seen |= cues.bits(cues.step(CueTrie::START, b));
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
             let mut j = i + c.len_utf8();
@@ -237,42 +266,10 @@ pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
                 i = j;
                 continue;
             }
-            let mut lower = false;
             if is_word_char(c) {
-                lower = b.is_ascii_lowercase();
-                while j < bytes.len() {
-                    let b = bytes[j];
-                    if b.is_ascii_alphabetic() {
-                        lower &= b.is_ascii_lowercase();
-                        j += 1;
-                    } else if b.is_ascii() {
-                        break;
-                    } else {
-                        let ch = s[j..].chars().next().unwrap_or(' ');
-                        if !is_word_char(ch) {
-                            break;
-                        }
-                        lower = false;
-                        j += ch.len_utf8();
-                    }
-                }
+                j = word_end(s, j);
             }
-            let token = &s[i..j];
-            let norm: &str = if lower {
-                token
-            } else {
-                low.clear();
-                if token.is_ascii() {
-                    low.push_str(token);
-                    low.make_ascii_lowercase();
-                } else {
-                    low.push_str(&fold_cow(token));
-                }
-                &low
-            };
-            if let Some(&cue) = t.cues.get(norm) {
-                seen |= cue;
-            }
+            seen |= cues.get(&fold_cow(&s[i..j]));
             i = j;
         }
         if seen & CUE_NUMBER != 0
@@ -283,6 +280,26 @@ pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
         }
     }
     false
+}
+
+/// Where the run of word characters that goes on at `j` in `s` ends.
+fn word_end(s: &str, mut j: usize) -> usize {
+    let bytes = s.as_bytes();
+    while j < bytes.len() {
+        let b = bytes[j];
+        if b.is_ascii_alphabetic() {
+            j += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            let ch = s[j..].chars().next().unwrap_or(' ');
+            if !is_word_char(ch) {
+                break;
+            }
+            j += ch.len_utf8();
+        }
+    }
+    j
 }
 
 /// Tokenize a phrase from the language tables the way text is tokenized: its folded tokens.
