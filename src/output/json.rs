@@ -27,11 +27,11 @@ pub(super) fn record(out: &mut Vec<u8>, r: &Record) {
     out.extend_from_slice(b",\"bytes\":");
     uint(out, r.bytes);
     out.extend_from_slice(b",\"status\":");
-    string(out, r.status.as_str());
+    name(out, r.status.as_str());
     out.extend_from_slice(b",\"problems\":");
     list(out, &r.problems, |out, p| {
         out.extend_from_slice(b"{\"kind\":");
-        string(out, p.kind.as_str());
+        name(out, p.kind.as_str());
         out.extend_from_slice(b",\"message\":");
         string(out, &p.message);
         out.push(b'}');
@@ -62,7 +62,7 @@ pub(super) fn record(out: &mut Vec<u8>, r: &Record) {
         } else {
             b",\"boilerplate\":false,\"section\":"
         });
-        string(out, p.section.as_str());
+        name(out, p.section.as_str());
         out.push(b'}');
     });
     out.extend_from_slice(b",\"segments\":");
@@ -83,7 +83,7 @@ pub(super) fn record(out: &mut Vec<u8>, r: &Record) {
             out.extend_from_slice(b"{\"value\":");
             string(out, &d.value);
             out.extend_from_slice(b",\"source\":");
-            string(out, d.source.as_str());
+            name(out, d.source.as_str());
             out.push(b'}');
         }
         None => out.extend_from_slice(b"null"),
@@ -105,11 +105,11 @@ fn entity(out: &mut Vec<u8>, e: &EntityRecord) {
     out.extend_from_slice(b"{\"id\":");
     string(out, &e.id);
     out.extend_from_slice(b",\"type\":");
-    string(out, e.kind.as_str());
+    name(out, e.kind.as_str());
     out.extend_from_slice(b",\"name\":");
     string(out, &e.name);
     out.extend_from_slice(b",\"source\":");
-    string(out, e.source.as_str());
+    name(out, e.source.as_str());
     if !e.candidates.is_empty() {
         out.extend_from_slice(b",\"candidates\":");
         strings(out, &e.candidates);
@@ -141,7 +141,7 @@ fn date(out: &mut Vec<u8>, d: &DateMention) {
     out.extend_from_slice(b",\"value\":");
     string(out, &d.value);
     out.extend_from_slice(b",\"precision\":");
-    string(out, d.precision.as_str());
+    name(out, d.precision.as_str());
     if let Some(q) = &d.qualifier {
         out.extend_from_slice(b",\"qualifier\":");
         string(out, q);
@@ -172,7 +172,7 @@ fn count(out: &mut Vec<u8>, c: &CountMention) {
     out.extend_from_slice(b",\"value_max\":");
     opt_quantity(out, c.value_max);
     out.extend_from_slice(b",\"qualifier\":");
-    string(out, c.qualifier.as_str());
+    name(out, c.qualifier.as_str());
     out.extend_from_slice(b",\"what\":");
     opt_string(out, c.what.as_deref());
     if let Some(u) = &c.unit {
@@ -202,11 +202,11 @@ fn event(out: &mut Vec<u8>, e: &Event) {
     out.extend_from_slice(b"{\"id\":");
     string(out, &e.id);
     out.extend_from_slice(b",\"type\":");
-    string(out, e.kind.as_str());
+    name(out, e.kind.as_str());
     out.extend_from_slice(b",\"mode\":");
-    string(out, e.mode.as_str());
+    name(out, e.mode.as_str());
     out.extend_from_slice(b",\"section\":");
-    string(out, e.section.as_str());
+    name(out, e.section.as_str());
     out.extend_from_slice(b",\"date\":");
     opt_string(out, e.date.as_deref());
     out.extend_from_slice(b",\"agencies\":");
@@ -363,25 +363,52 @@ fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
     }
 }
 
+/// A string known to need no escaping (an enum's snake_case name), quoted.
+fn name(out: &mut Vec<u8>, s: &'static str) {
+    debug_assert!(s.bytes().all(|b| escape_of(b) == 0));
+    out.push(b'"');
+    out.extend_from_slice(s.as_bytes());
+    out.push(b'"');
+}
+
 /// A JSON string: quotes, and the escapes serde_json uses (`\"`, `\\`, `\b \t \n \f \r`,
-/// `\u00xx` for other control bytes; everything else, non-ASCII included, verbatim).
+/// `\u00xx` for other control bytes; everything else, non-ASCII included, verbatim). Almost
+/// every string needs no escape: it is checked whole, then copied in one piece.
 fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let bytes = s.as_bytes();
-    let mut run = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if let Some(word) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-            if !word_needs_escape(word) {
-                i += 8;
-                continue;
-            }
+    if needs_escape(bytes) {
+        escaped(out, bytes);
+    } else {
+        out.extend_from_slice(bytes);
+    }
+    out.push(b'"');
+}
+
+/// True when any byte of `bytes` is one JSON escapes: eight bytes at a time, the last eight
+/// overlapping the previous word when the length is not a multiple of eight.
+fn needs_escape(bytes: &[u8]) -> bool {
+    if bytes.len() < 8 {
+        return bytes.iter().any(|&b| escape_of(b) != 0);
+    }
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+    let last = bytes.len() - 8;
+    let mut at = 0;
+    while at < last {
+        if word_needs_escape(word(at)) {
+            return true;
         }
-        let b = bytes[i];
+        at += 8;
+    }
+    word_needs_escape(word(last))
+}
+
+/// The slow path of [`string`], for a string with at least one byte to escape.
+fn escaped(out: &mut Vec<u8>, bytes: &[u8]) {
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
         let escape = escape_of(b);
         if escape == 0 {
-            i += 1;
             continue;
         }
         out.extend_from_slice(&bytes[run..i]);
@@ -398,11 +425,9 @@ fn string(out: &mut Vec<u8>, s: &str) {
         } else {
             out.extend_from_slice(&[b'\\', escape]);
         }
-        i += 1;
-        run = i;
+        run = i + 1;
     }
     out.extend_from_slice(&bytes[run..]);
-    out.push(b'"');
 }
 
 /// The letter after the backslash for a byte JSON escapes (`u` for `\u00xx`), 0 for the rest.
@@ -449,6 +474,9 @@ mod tests {
             "\"\"\"\"\"\"\"\"\"",
             "tab\there and\nnewline at 16\r",
             "café\u{0}",
+            "0123456789\"",
+            "0123456789abcdef\\",
+            "ends in a control\u{1}",
             all.as_str(),
         ] {
             let mut out = Vec::new();
