@@ -157,6 +157,20 @@ pub enum ProblemKind {
     Internal,
 }
 
+impl ProblemKind {
+    /// The snake_case name used in every output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ProblemKind::Unreadable => "unreadable",
+            ProblemKind::Binary => "binary",
+            ProblemKind::TooLarge => "too_large",
+            ProblemKind::Decode => "decode",
+            ProblemKind::Empty => "empty",
+            ProblemKind::Internal => "internal",
+        }
+    }
+}
+
 /// Something noteworthy about one input, written with its record.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Problem {
@@ -239,6 +253,17 @@ pub enum ReferenceSource {
     Option,
 }
 
+impl ReferenceSource {
+    /// The snake_case name used in every output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ReferenceSource::Text => "text",
+            ReferenceSource::FileName => "file_name",
+            ReferenceSource::Option => "option",
+        }
+    }
+}
+
 /// The date that relative and year-less dates resolve against.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReferenceDate {
@@ -296,6 +321,17 @@ pub enum EntitySource {
     Document,
     /// Found by a cue in the text (a title, an age, a head noun): in no gazetteer, to review.
     Pattern,
+}
+
+impl EntitySource {
+    /// The snake_case name used in every output.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EntitySource::Gazetteer => "gazetteer",
+            EntitySource::Document => "document",
+            EntitySource::Pattern => "pattern",
+        }
+    }
 }
 
 /// One entity mentioned in a document, with every mention.

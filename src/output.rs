@@ -10,6 +10,9 @@
 //! spreadsheets show it as text instead of evaluating it; numeric and offset columns are
 //! never changed. The JSON is never changed.
 
+mod cells;
+mod json;
+
 use crate::model::{Event, Quantity, Record, Status};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -105,15 +108,6 @@ pub fn safe_cell(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// [`safe_cell`] of a cell made for the row.
-fn safe_owned(s: String) -> Cow<'static, str> {
-    if needs_quote_mark(&s) {
-        Cow::Owned(format!("'{s}"))
-    } else {
-        Cow::Owned(s)
-    }
-}
-
 fn needs_quote_mark(s: &str) -> bool {
     matches!(
         s.as_bytes().first(),
@@ -157,10 +151,12 @@ impl Totals {
 /// Writes every output of a run, atomically.
 pub struct OutputWriter {
     dir: PathBuf,
-    records: BufWriter<File>,
-    documents: csv::Writer<BufWriter<File>>,
-    mentions: csv::Writer<BufWriter<File>>,
-    events: csv::Writer<BufWriter<File>>,
+    records: Sink,
+    documents: Sink,
+    mentions: Sink,
+    events: Sink,
+    /// Scratch for the cells joined from several values.
+    joined: String,
 }
 
 fn temp_path(dir: &Path, name: &str) -> PathBuf {
@@ -171,12 +167,42 @@ fn temp_path(dir: &Path, name: &str) -> PathBuf {
 /// sentence), so fewer, larger writes save system time.
 const WRITE_BUFFER: usize = 1 << 18;
 
-fn csv_writer(path: &Path, header: &[&str]) -> io::Result<csv::Writer<BufWriter<File>>> {
-    let mut w = csv::WriterBuilder::new()
-        .buffer_capacity(WRITE_BUFFER)
-        .from_writer(BufWriter::with_capacity(WRITE_BUFFER, File::create(path)?));
-    w.write_record(header).map_err(io::Error::other)?;
-    Ok(w)
+/// One output file: rows are appended to `buf`, which goes to the file whenever it is full.
+struct Sink {
+    file: File,
+    buf: Vec<u8>,
+}
+
+impl Sink {
+    fn create(path: &Path) -> io::Result<Sink> {
+        Ok(Sink {
+            file: File::create(path)?,
+            buf: Vec::with_capacity(2 * WRITE_BUFFER),
+        })
+    }
+
+    /// A CSV file with its header row.
+    fn csv(path: &Path, header: &[&str]) -> io::Result<Sink> {
+        let mut sink = Sink::create(path)?;
+        for name in header {
+            cells::raw(&mut sink.buf, name);
+        }
+        cells::end_row(&mut sink.buf);
+        Ok(sink)
+    }
+
+    fn write_if_full(&mut self) -> io::Result<()> {
+        if self.buf.len() >= WRITE_BUFFER {
+            self.file.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        self.file.write_all(&self.buf)?;
+        self.file.sync_all()
+    }
 }
 
 impl OutputWriter {
@@ -185,57 +211,42 @@ impl OutputWriter {
         fs::create_dir_all(dir)?;
         Ok(OutputWriter {
             dir: dir.to_path_buf(),
-            records: BufWriter::with_capacity(
-                WRITE_BUFFER,
-                File::create(temp_path(dir, "records.jsonl"))?,
-            ),
-            documents: csv_writer(&temp_path(dir, "documents.csv"), &DOCUMENTS_HEADER)?,
-            mentions: csv_writer(&temp_path(dir, "mentions.csv"), &MENTIONS_HEADER)?,
-            events: csv_writer(&temp_path(dir, "events.csv"), &EVENTS_HEADER)?,
+            records: Sink::create(&temp_path(dir, "records.jsonl"))?,
+            documents: Sink::csv(&temp_path(dir, "documents.csv"), &DOCUMENTS_HEADER)?,
+            mentions: Sink::csv(&temp_path(dir, "mentions.csv"), &MENTIONS_HEADER)?,
+            events: Sink::csv(&temp_path(dir, "events.csv"), &EVENTS_HEADER)?,
+            joined: String::new(),
         })
     }
 
     /// Write one record to every file.
     pub fn write(&mut self, r: &Record) -> io::Result<()> {
-        serde_json::to_writer(&mut self.records, r).map_err(io::Error::other)?;
-        self.records.write_all(b"\n")?;
-        self.documents
-            .write_record(document_row(r))
-            .map_err(io::Error::other)?;
-        for row in mention_rows(r) {
-            self.mentions
-                .write_record(row.iter().map(|c| c.as_bytes()))
-                .map_err(io::Error::other)?;
-        }
+        json::record(&mut self.records.buf, r);
+        self.records.buf.push(b'\n');
+        self.records.write_if_full()?;
+        document_row(&mut self.documents.buf, &mut self.joined, r);
+        self.documents.write_if_full()?;
+        mention_rows(&mut self.mentions.buf, &mut self.joined, r);
+        self.mentions.write_if_full()?;
         for e in &r.events {
-            self.events
-                .write_record(event_row(r, e).iter().map(|c| c.as_bytes()))
-                .map_err(io::Error::other)?;
+            event_row(&mut self.events.buf, &mut self.joined, r, e);
         }
-        Ok(())
+        self.events.write_if_full()
     }
 
     /// Flush, write `run.json`, and rename every file into place.
     pub fn finish(self, run: &impl Serialize) -> io::Result<()> {
         let OutputWriter {
             dir,
-            mut records,
+            records,
             documents,
             mentions,
             events,
+            joined: _,
         } = self;
-        records.flush()?;
-        records.get_ref().sync_all()?;
-        for w in [documents, mentions, events] {
-            let inner = w
-                .into_inner()
-                .map_err(|e| io::Error::other(e.to_string()))?;
-            let file = inner
-                .into_inner()
-                .map_err(|e| io::Error::other(e.to_string()))?;
-            file.sync_all()?;
+        for sink in [records, documents, mentions, events] {
+            sink.finish()?;
         }
-        drop(records);
         let mut run_file = BufWriter::new(File::create(temp_path(&dir, "run.json"))?);
         serde_json::to_writer_pretty(&mut run_file, run).map_err(io::Error::other)?;
         run_file.write_all(b"\n")?;
@@ -248,213 +259,243 @@ impl OutputWriter {
     }
 }
 
-fn num(q: Quantity) -> String {
-    q.to_string()
+/// A quantity as the CSV shows it (its `Display`: `5000`, `2.5`).
+fn quantity(out: &mut Vec<u8>, q: Quantity) {
+    let v = q.0;
+    if v.is_finite() && v.fract() == 0.0 && v.abs() < 9.0e15 {
+        out.extend_from_slice(itoa::Buffer::new().format(v as i64).as_bytes());
+    } else {
+        write!(out, "{q}").expect("writing to memory");
+    }
+    out.push(b',');
+}
+
+/// A value's `Display` as a cell that needs no quoting (numbers).
+fn display(out: &mut Vec<u8>, v: impl std::fmt::Display) {
+    write!(out, "{v}").expect("writing to memory");
+    out.push(b',');
 }
 
 /// The `documents.csv` row of a record.
-pub fn document_row(r: &Record) -> Vec<String> {
-    let problems: Vec<String> = r
-        .problems
-        .iter()
-        .map(|p| format!("{}: {}", serde_plain(&p.kind), p.message))
-        .collect();
-    let mention_count: usize = r.entities.iter().map(|e| e.mentions.len()).sum();
-    vec![
-        safe_cell(&r.doc_id).into_owned(),
-        safe_cell(&r.path).into_owned(),
-        r.status.as_str().to_string(),
-        safe_owned(problems.join("; ")).into_owned(),
-        r.encoding.clone().unwrap_or_default(),
-        r.language
-            .as_ref()
-            .map(|l| l.code.clone())
-            .unwrap_or_default(),
-        r.language
-            .as_ref()
-            .map(|l| l.confidence.to_string())
-            .unwrap_or_default(),
-        r.reference_date
-            .as_ref()
-            .map(|d| d.value.clone())
-            .unwrap_or_default(),
-        r.reference_date
-            .as_ref()
-            .map(|d| serde_plain(&d.source))
-            .unwrap_or_default(),
-        r.bytes.to_string(),
-        r.sha256.clone().unwrap_or_default(),
-        r.paragraphs.len().to_string(),
-        r.entities.len().to_string(),
-        mention_count.to_string(),
-        r.dates.len().to_string(),
-        r.counts.len().to_string(),
-        r.money.len().to_string(),
-        r.events.len().to_string(),
-    ]
-}
-
-/// A unit enum's serialized name (`text`, `too_large`).
-fn serde_plain<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        Ok(other) => other.to_string(),
-        Err(_) => String::new(),
+fn document_row(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
+    cells::text(out, &r.doc_id);
+    cells::text(out, &r.path);
+    cells::raw(out, r.status.as_str());
+    joined.clear();
+    for (i, p) in r.problems.iter().enumerate() {
+        if i > 0 {
+            joined.push_str("; ");
+        }
+        joined.push_str(p.kind.as_str());
+        joined.push_str(": ");
+        joined.push_str(&p.message);
     }
+    cells::text(out, joined);
+    cells::raw(out, r.encoding.as_deref().unwrap_or_default());
+    match &r.language {
+        Some(l) => {
+            cells::raw(out, &l.code);
+            display(out, l.confidence);
+        }
+        None => out.extend_from_slice(b",,"),
+    }
+    match &r.reference_date {
+        Some(d) => {
+            cells::raw(out, &d.value);
+            cells::raw(out, d.source.as_str());
+        }
+        None => out.extend_from_slice(b",,"),
+    }
+    display(out, r.bytes);
+    cells::raw(out, r.sha256.as_deref().unwrap_or_default());
+    let mention_count: usize = r.entities.iter().map(|e| e.mentions.len()).sum();
+    for n in [
+        r.paragraphs.len(),
+        r.entities.len(),
+        mention_count,
+        r.dates.len(),
+        r.counts.len(),
+        r.money.len(),
+        r.events.len(),
+    ] {
+        cells::uint(out, n);
+    }
+    cells::end_row(out);
 }
 
-/// The `mentions.csv` rows of a record: entities, dates, counts, money, in that order. Cells
-/// borrow from the record where they can: a run writes millions of them.
-pub fn mention_rows(r: &Record) -> Vec<Vec<Cow<'_, str>>> {
-    let mut rows = Vec::new();
-    let doc = safe_cell(&r.doc_id);
-    let sentence =
-        |start: usize, end: usize| safe_cell(r.sentence_around(start, end).unwrap_or(""));
+/// The `mentions.csv` rows of a record: entities, dates, counts, money, in that order.
+fn mention_rows(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
+    let sentence = |out: &mut Vec<u8>, start: usize, end: usize| {
+        cells::text(out, r.sentence_around(start, end).unwrap_or(""));
+        cells::end_row(out);
+    };
     for ent in &r.entities {
-        let detail = if ent.candidates.is_empty() {
-            safe_cell(&ent.id)
+        let detail: &str = if ent.candidates.is_empty() {
+            &ent.id
         } else {
-            safe_owned(ent.candidates.join("; "))
+            joined.clear();
+            join_into(joined, ent.candidates.iter().map(String::as_str), "; ");
+            joined
         };
         for m in &ent.mentions {
-            rows.push(vec![
-                doc.clone(),
-                "entity".into(),
-                ent.kind.as_str().into(),
-                safe_cell(&m.text),
-                safe_cell(&ent.name),
-                "".into(),
-                detail.clone(),
-                m.start.to_string().into(),
-                m.end.to_string().into(),
-                sentence(m.start, m.end),
-            ]);
+            cells::text(out, &r.doc_id);
+            out.extend_from_slice(b"entity,");
+            cells::raw(out, ent.kind.as_str());
+            cells::text(out, &m.text);
+            cells::text(out, &ent.name);
+            out.push(b',');
+            cells::text(out, detail);
+            cells::uint(out, m.start);
+            cells::uint(out, m.end);
+            sentence(out, m.start, m.end);
         }
     }
     for d in &r.dates {
-        let detail: Vec<&str> = [d.qualifier.as_deref(), d.relative.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect();
-        rows.push(vec![
-            doc.clone(),
-            "date".into(),
-            d.precision.as_str().into(),
-            safe_cell(&d.text),
-            d.value.as_str().into(),
-            "".into(),
-            safe_owned(detail.join("; ")),
-            d.start.to_string().into(),
-            d.end.to_string().into(),
-            sentence(d.start, d.end),
-        ]);
+        cells::text(out, &r.doc_id);
+        out.extend_from_slice(b"date,");
+        cells::raw(out, d.precision.as_str());
+        cells::text(out, &d.text);
+        cells::raw(out, &d.value);
+        out.push(b',');
+        joined.clear();
+        join_into(
+            joined,
+            [d.qualifier.as_deref(), d.relative.as_deref()]
+                .into_iter()
+                .flatten(),
+            "; ",
+        );
+        cells::text(out, joined);
+        cells::uint(out, d.start);
+        cells::uint(out, d.end);
+        sentence(out, d.start, d.end);
     }
     for c in &r.counts {
-        let mut detail = c.qualifier.as_str().to_string();
-        if let Some(u) = &c.unit {
-            detail.push_str("; ");
-            detail.push_str(u);
+        cells::text(out, &r.doc_id);
+        out.extend_from_slice(b"count,");
+        cells::text(out, c.what.as_deref().unwrap_or(""));
+        cells::text(out, &c.text);
+        quantity(out, c.value);
+        match c.value_max {
+            Some(max) => quantity(out, max),
+            None => out.push(b','),
         }
-        rows.push(vec![
-            doc.clone(),
-            "count".into(),
-            safe_cell(c.what.as_deref().unwrap_or("")),
-            safe_cell(&c.text),
-            num(c.value).into(),
-            c.value_max.map(num).unwrap_or_default().into(),
-            detail.into(),
-            c.start.to_string().into(),
-            c.end.to_string().into(),
-            sentence(c.start, c.end),
-        ]);
+        joined.clear();
+        joined.push_str(c.qualifier.as_str());
+        if let Some(u) = &c.unit {
+            joined.push_str("; ");
+            joined.push_str(u);
+        }
+        cells::raw(out, joined);
+        cells::uint(out, c.start);
+        cells::uint(out, c.end);
+        sentence(out, c.start, c.end);
     }
     for m in &r.money {
-        rows.push(vec![
-            doc.clone(),
-            "money".into(),
-            m.currency.as_str().into(),
-            safe_cell(&m.text),
-            num(m.value).into(),
-            m.value_max.map(num).unwrap_or_default().into(),
-            "".into(),
-            m.start.to_string().into(),
-            m.end.to_string().into(),
-            sentence(m.start, m.end),
-        ]);
+        cells::text(out, &r.doc_id);
+        out.extend_from_slice(b"money,");
+        cells::raw(out, &m.currency);
+        cells::text(out, &m.text);
+        quantity(out, m.value);
+        match m.value_max {
+            Some(max) => quantity(out, max),
+            None => out.push(b','),
+        }
+        out.push(b',');
+        cells::uint(out, m.start);
+        cells::uint(out, m.end);
+        sentence(out, m.start, m.end);
     }
-    rows
+}
+
+fn join_into<'a>(joined: &mut String, parts: impl Iterator<Item = &'a str>, sep: &str) {
+    for (i, part) in parts.enumerate() {
+        if i > 0 {
+            joined.push_str(sep);
+        }
+        joined.push_str(part);
+    }
 }
 
 /// The `events.csv` row of one event: names instead of ids, lists joined with `; `.
-pub fn event_row<'r>(r: &'r Record, e: &'r Event) -> Vec<Cow<'r, str>> {
-    let names = |ids: &[String]| -> Cow<'r, str> {
-        let v: Vec<&str> = ids
-            .iter()
-            .map(|id| r.entity_name(id).unwrap_or(id))
-            .collect();
-        safe_owned(v.join("; "))
+fn event_row(out: &mut Vec<u8>, joined: &mut String, r: &Record, e: &Event) {
+    let mut names = |out: &mut Vec<u8>, ids: &[String]| {
+        joined.clear();
+        join_into(
+            joined,
+            ids.iter().map(|id| r.entity_name(id).unwrap_or(id)),
+            "; ",
+        );
+        cells::text(out, joined);
     };
-    let money = e
-        .money
-        .as_ref()
-        .map(|m| match m.value_max {
-            Some(max) => format!("{}..{}", num(m.value), num(max)),
-            None => num(m.value),
-        })
-        .unwrap_or_default();
-    let evidence: Vec<&str> = e.evidence.iter().skip(1).map(|s| s.text.as_str()).collect();
-    let offsets: Vec<String> = e
-        .evidence
-        .iter()
-        .map(|s| format!("{}-{}", s.start, s.end))
-        .collect();
-    vec![
-        safe_cell(&r.doc_id),
-        e.id.as_str().into(),
-        e.cluster.as_str().into(),
-        e.kind.as_str().into(),
-        safe_cell(&e.subtype),
-        e.cameo.as_str().into(),
-        e.plover.as_str().into(),
-        e.mode.as_str().into(),
-        e.section.as_str().into(),
-        e.date.as_deref().unwrap_or_default().into(),
-        e.date_precision
-            .map(|p| p.as_str())
-            .unwrap_or_default()
-            .into(),
-        safe_cell(e.place.as_ref().map(|p| p.name.as_str()).unwrap_or("")),
-        names(&e.actors),
-        names(&e.targets),
-        names(&e.agencies),
-        names(&e.countries),
-        names(&e.people),
-        names(&e.gangs),
+    cells::text(out, &r.doc_id);
+    cells::raw(out, &e.id);
+    cells::raw(out, &e.cluster);
+    cells::raw(out, e.kind.as_str());
+    cells::text(out, &e.subtype);
+    cells::raw(out, &e.cameo);
+    cells::raw(out, &e.plover);
+    cells::raw(out, e.mode.as_str());
+    cells::raw(out, e.section.as_str());
+    cells::raw(out, e.date.as_deref().unwrap_or_default());
+    cells::raw(
+        out,
+        e.date_precision.map(|p| p.as_str()).unwrap_or_default(),
+    );
+    cells::text(out, e.place.as_ref().map(|p| p.name.as_str()).unwrap_or(""));
+    names(out, &e.actors);
+    names(out, &e.targets);
+    names(out, &e.agencies);
+    names(out, &e.countries);
+    names(out, &e.people);
+    names(out, &e.gangs);
+    match &e.count {
+        Some(c) => quantity(out, c.value),
+        None => out.push(b','),
+    }
+    cells::text(
+        out,
         e.count
             .as_ref()
-            .map(|c| num(c.value))
-            .unwrap_or_default()
-            .into(),
-        safe_cell(
-            e.count
-                .as_ref()
-                .and_then(|c| c.what.as_deref())
-                .unwrap_or(""),
-        ),
-        money.into(),
-        e.money
-            .as_ref()
-            .map(|m| m.currency.as_str())
-            .unwrap_or_default()
-            .into(),
-        e.confidence.to_string().into(),
-        safe_cell(&e.trigger.text),
-        safe_cell(&e.sentence.text),
-        e.sentence.start.to_string().into(),
-        e.sentence.end.to_string().into(),
-        safe_owned(evidence.join(" | ")),
-        offsets.join("; ").into(),
-    ]
+            .and_then(|c| c.what.as_deref())
+            .unwrap_or(""),
+    );
+    match &e.money {
+        Some(m) => {
+            match m.value_max {
+                Some(max) => {
+                    // `value..max` as one cell: the first quantity's `,` becomes the `..`.
+                    quantity(out, m.value);
+                    out.pop();
+                    out.extend_from_slice(b"..");
+                    quantity(out, max);
+                }
+                None => quantity(out, m.value),
+            }
+            cells::raw(out, &m.currency);
+        }
+        None => out.extend_from_slice(b",,"),
+    }
+    display(out, e.confidence);
+    cells::text(out, &e.trigger.text);
+    cells::text(out, &e.sentence.text);
+    cells::uint(out, e.sentence.start);
+    cells::uint(out, e.sentence.end);
+    joined.clear();
+    join_into(
+        joined,
+        e.evidence.iter().skip(1).map(|s| s.text.as_str()),
+        " | ",
+    );
+    cells::text(out, joined);
+    for (i, s) in e.evidence.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b"; ");
+        }
+        write!(out, "{}-{}", s.start, s.end).expect("writing to memory");
+    }
+    out.push(b',');
+    cells::end_row(out);
 }
 
 #[cfg(test)]
