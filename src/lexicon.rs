@@ -17,10 +17,10 @@
 //! (filling failure transitions) and copies matches along failure links while searching. The
 //! token trie builds in linear time and looks up one hash per text token.
 //!
-//! Every token carries a hash of its text, made once when the text is split: a document's
-//! tokens are shared by every phrase list looked up in it (gazetteer aliases, places, gang
-//! cues, event triggers, cues and modes), so each list finds a token's id with an integer
-//! lookup and one comparison instead of hashing the token's text again.
+//! Every token carries a key made from its text once when the text is split ([`token_key`]):
+//! a document's tokens are shared by every phrase list looked up in it (gazetteer aliases,
+//! places, gang cues, event triggers, cues and modes), so each list finds a token's id with an
+//! integer lookup instead of hashing the token's text again.
 
 use crate::fold::{fold_str, FoldedText};
 use crate::model::Span;
@@ -32,14 +32,14 @@ use std::hash::Hasher;
 /// A compiled list of phrases with payloads.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    /// Token hash ([`token_hash`]) → id of the first token text with that hash.
+    /// Token key ([`token_key`]) → id of the first token text with that key.
     vocab: FxHashMap<u64, u32>,
-    /// Token id → its text, to tell a token from another with the same hash.
+    /// Token id → its text, to tell a long token from another with the same key.
     words: Vec<Box<str>>,
-    /// Token text → id, for the texts whose hash an earlier text of the set already has
-    /// (with 64-bit hashes, in practice none).
+    /// Token text → id, for the long texts whose key an earlier text of the set already has
+    /// (with 63-bit hashes, in practice none).
     collided: FxHashMap<Box<str>, u32>,
-    /// One bit per hash bucket, set when a phrase token's hash falls in it: most text tokens
+    /// One bit per key bucket, set when a phrase token's key falls in it: most text tokens
     /// are in no phrase, and the bit rules them out before the hash map is probed.
     seen: Vec<u64>,
     /// (node, token id, space before) → child node, below the root (node 0).
@@ -76,16 +76,39 @@ pub struct Token {
     pub end: usize,
     /// True when white space separates it from the token before.
     pub space_before: bool,
-    /// [`token_hash`] of its text.
-    hash: u64,
+    /// [`token_key`] of its text.
+    key: u64,
 }
 
-/// The hash a token is looked up by in every phrase set.
-fn token_hash(word: &str) -> u64 {
+/// The key a token is looked up by in every phrase set. A token of up to 7 bytes (most of
+/// them) is its own key, its bytes and its length, so one key is one text and a hit needs no
+/// comparison of texts; a longer one is keyed by a hash of its bytes with the top bit set
+/// (never the top bit of a short key, whose top byte is the length). The token is
+/// `s[start..end]`: a short one not among the last 8 bytes of `s` is read with one 8-byte
+/// load and masked.
+#[inline]
+fn token_key(s: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    if len < 8 {
+        let bytes = match s.get(start..start + 8) {
+            Some(eight) => {
+                let eight = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+                eight & ((1u64 << (8 * len)) - 1)
+            }
+            None => s[start..end]
+                .iter()
+                .enumerate()
+                .fold(0, |key, (i, &b)| key | u64::from(b) << (8 * i)),
+        };
+        return bytes | (len as u64) << 56;
+    }
     let mut h = FxHasher::default();
-    h.write(word.as_bytes());
-    h.finish()
+    h.write(&s[start..end]);
+    h.finish() | LONG_KEY
 }
+
+/// The top bit of the key of a token of 8 bytes or more.
+const LONG_KEY: u64 = 1 << 63;
 
 /// Split `s[range]` into tokens (see the module docs), offsets into `s`.
 pub fn tokens(s: &str, range: std::ops::Range<usize>) -> Vec<Token> {
@@ -177,7 +200,7 @@ fn tokens_into(s: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
                     start,
                     end: at,
                     space_before: space,
-                    hash: token_hash(&s[start..at]),
+                    key: token_key(s.as_bytes(), start, at),
                 });
                 space = false;
             }
@@ -190,7 +213,7 @@ fn tokens_into(s: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
                     start: at,
                     end: at + len,
                     space_before: space,
-                    hash: token_hash(&s[at..at + len]),
+                    key: token_key(s.as_bytes(), at, at + len),
                 });
                 space = false;
                 at += len;
@@ -225,7 +248,7 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             }
             let mut node = 0u32;
             for (k, tok) in toks.iter().enumerate() {
-                let id = set.intern(&f[tok.start..tok.end], tok.hash);
+                let id = set.intern(&f[tok.start..tok.end], tok.key);
                 let fresh = set.payloads.len() as u32;
                 node = if k == 0 {
                     if set.roots.len() <= id as usize {
@@ -257,29 +280,30 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
         Ok(set)
     }
 
-    /// Set the bit of every phrase token's hash: about 16 bits a token, so that a token in
+    /// Set the bit of every phrase token's key: about 16 bits a token, so that a token in
     /// no phrase finds its bit clear nine times in ten or more.
     fn fill_seen(&mut self) {
         let bits = (self.words.len() * 16).next_power_of_two().max(1024);
         self.seen = vec![0; bits / 64];
-        for &hash in self.vocab.keys() {
-            let (word, bit) = self.seen_bit(hash);
+        for &key in self.vocab.keys() {
+            let (word, bit) = self.seen_bit(key);
             self.seen[word] |= bit;
         }
     }
 
-    /// The word and bit of [`PhraseSet::seen`] for a token hash. The top bits: the map's
-    /// buckets come from the low ones.
+    /// The word and bit of [`PhraseSet::seen`] for a token key: the top half of the key
+    /// scrambled (a short key is plain bytes).
     #[inline]
-    fn seen_bit(&self, hash: u64) -> (usize, u64) {
-        let bucket = (hash >> 32) as usize & (self.seen.len() * 64 - 1);
+    fn seen_bit(&self, key: u64) -> (usize, u64) {
+        let mixed = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
+        let bucket = mixed as usize & (self.seen.len() * 64 - 1);
         (bucket / 64, 1 << (bucket % 64))
     }
 
     /// The id of a phrase token, made when new.
-    fn intern(&mut self, word: &str, hash: u64) -> u32 {
+    fn intern(&mut self, word: &str, key: u64) -> u32 {
         let fresh = self.words.len() as u32;
-        let id = match self.vocab.entry(hash) {
+        let id = match self.vocab.entry(key) {
             Entry::Occupied(e) if *self.words[*e.get() as usize] == *word => return *e.get(),
             Entry::Occupied(_) => *self.collided.entry(word.into()).or_insert(fresh),
             Entry::Vacant(e) => *e.insert(fresh),
@@ -293,12 +317,15 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
     /// The id of a text token, `None` when no phrase has it.
     #[inline]
     fn id_of(&self, f: &str, tok: &Token) -> Option<u32> {
-        let (at, bit) = self.seen_bit(tok.hash);
+        let (at, bit) = self.seen_bit(tok.key);
         if self.seen[at] & bit == 0 {
             return None;
         }
+        let id = *self.vocab.get(&tok.key)?;
+        if tok.key & LONG_KEY == 0 {
+            return Some(id);
+        }
         let word = &f[tok.start..tok.end];
-        let id = *self.vocab.get(&tok.hash)?;
         if *self.words[id as usize] == *word {
             return Some(id);
         }
@@ -446,23 +473,44 @@ mod tests {
     }
 
     #[test]
-    fn tokens_with_one_hash_keep_their_ids() {
+    fn long_tokens_with_one_key_keep_their_ids() {
         let mut set: PhraseSet<()> = PhraseSet::new(Vec::<(&str, ())>::new()).unwrap();
-        let a = set.intern("a", 7);
-        let b = set.intern("b", 7);
+        let key = LONG_KEY | 7;
+        let a = set.intern("a", key);
+        let b = set.intern("b", key);
         assert_ne!(a, b);
-        assert_eq!(set.intern("b", 7), b);
+        assert_eq!(set.intern("b", key), b);
         set.fill_seen();
         let text = "a b c";
         let tok = |start: usize| Token {
             start,
             end: start + 1,
             space_before: true,
-            hash: 7,
+            key,
         };
         assert_eq!(set.id_of(text, &tok(0)), Some(a));
         assert_eq!(set.id_of(text, &tok(2)), Some(b));
         assert_eq!(set.id_of(text, &tok(4)), None);
+    }
+
+    #[test]
+    fn short_keys_are_the_token() {
+        let keys: Vec<u64> = ["", "a", "a\0", "ab", "ba", "abcdefg", "abcdefgh", "é"]
+            .iter()
+            .map(|w| token_key(w.as_bytes(), 0, w.len()))
+            .collect();
+        for (i, a) in keys.iter().enumerate() {
+            assert!(keys[i + 1..].iter().all(|b| a != b));
+        }
+        assert_eq!(keys[6] & LONG_KEY, LONG_KEY);
+        assert_eq!(keys[5] & LONG_KEY, 0);
+        let s = "ab cd efghijklm";
+        for (start, end) in [(0, 2), (3, 5), (6, 15), (6, 9), (12, 15)] {
+            assert_eq!(
+                token_key(s.as_bytes(), start, end),
+                token_key(&s.as_bytes()[start..end], 0, end - start)
+            );
+        }
     }
 
     #[test]
