@@ -120,7 +120,8 @@ pub fn tokens(s: &str, range: std::ops::Range<usize>) -> Vec<Token> {
 /// The tokens of the folded range `range`: a slice of the document's tokens
 /// ([`FoldedText::tokens`]) when no word crosses an end of the range, else made afresh. Only
 /// the first token's `space_before` can differ between the two, and a match ignores it.
-fn tokens_of(folded: &FoldedText, range: std::ops::Range<usize>) -> Cow<'_, [Token]> {
+/// Several lists looked up in one range share them through [`PhraseSet::find_in`].
+pub fn tokens_of(folded: &FoldedText, range: std::ops::Range<usize>) -> Cow<'_, [Token]> {
     let all = folded.tokens();
     let first = all.partition_point(|t| t.end <= range.start);
     let cuts = |at: usize, t: Option<&Token>| t.is_some_and(|t| t.start < at && at < t.end);
@@ -355,7 +356,11 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
         folded: &FoldedText,
         range: std::ops::Range<usize>,
     ) -> Vec<PhraseHit<'_, T>> {
-        let toks = tokens_of(folded, range);
+        self.find_in(folded, &tokens_of(folded, range))
+    }
+
+    /// [`PhraseSet::find`] in the tokens of a range ([`tokens_of`]).
+    pub fn find_in(&self, folded: &FoldedText, toks: &[Token]) -> Vec<PhraseHit<'_, T>> {
         let mut out = Vec::new();
         let mut last_end = 0;
         for i in 0..toks.len() {
