@@ -308,12 +308,20 @@ impl EventExtractor {
                 continue;
             }
             let cues = tables.cues.find_in(folded, &toks);
-            let context: HashSet<EventType> = tables
-                .context
-                .find_in(folded, &toks)
+            // Context phrases are asked about for weak triggers only.
+            let weak = hits
                 .iter()
-                .flat_map(|h| h.payloads.iter().copied())
-                .collect();
+                .any(|h| h.payloads.iter().flatten().any(|t| t.weak));
+            let context: HashSet<EventType> = if weak {
+                tables
+                    .context
+                    .find_in(folded, &toks)
+                    .iter()
+                    .flat_map(|h| h.payloads.iter().copied())
+                    .collect()
+            } else {
+                HashSet::default()
+            };
             // Dates that are not event dates: after a since-word, or a dateline.
             let mut bad_dates: HashSet<usize> = HashSet::default();
             for d in input.dates {
