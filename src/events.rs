@@ -57,7 +57,7 @@
 
 use crate::fold::FoldedText;
 use crate::languages::{self, LANGUAGES};
-use crate::lexicon::PhraseSet;
+use crate::lexicon::{tokens_of, PhraseHit, PhraseSet};
 use crate::model::{
     CountMention, DateMention, EntityRecord, EntityType, Event, EventCount, EventMoney, EventType,
     Lang, Mode, MoneyMention, PlaceMention, Precision, Quantity, Section, Span, SpanText, TextView,
@@ -301,17 +301,27 @@ impl EventExtractor {
             };
             let fs = folded.folded_offset(sentence.span.start);
             let fe = folded.folded_offset(sentence.span.end);
-            let hits = tables.triggers.find(folded, fs..fe);
+            // The sentence's tokens, shared by the lists looked up in all of it.
+            let toks = tokens_of(folded, fs..fe);
+            let hits = tables.triggers.find_in(folded, &toks);
             if hits.iter().all(|h| h.payloads.iter().all(Option::is_none)) {
                 continue;
             }
-            let cues = tables.cues.find(folded, fs..fe);
-            let context: HashSet<EventType> = tables
-                .context
-                .find(folded, fs..fe)
+            let cues = tables.cues.find_in(folded, &toks);
+            // Context phrases are asked about for weak triggers only.
+            let weak = hits
                 .iter()
-                .flat_map(|h| h.payloads.iter().copied())
-                .collect();
+                .any(|h| h.payloads.iter().flatten().any(|t| t.weak));
+            let context: HashSet<EventType> = if weak {
+                tables
+                    .context
+                    .find_in(folded, &toks)
+                    .iter()
+                    .flat_map(|h| h.payloads.iter().copied())
+                    .collect()
+            } else {
+                HashSet::default()
+            };
             // Dates that are not event dates: after a since-word, or a dateline.
             let mut bad_dates: HashSet<usize> = HashSet::default();
             for d in input.dates {
@@ -442,6 +452,8 @@ impl EventExtractor {
             );
             let section = view.section_of(sentence);
             let mut in_sentence: Vec<Draft> = Vec::new();
+            // Mode cues in the whole sentence, found for the first trigger that asks.
+            let mut sentence_modes: Option<Vec<PhraseHit<'_, Mode>>> = None;
             for (i, k) in events_k.iter().enumerate() {
                 let window = window_of(i);
                 let ty = k.trigger.ty;
@@ -462,7 +474,15 @@ impl EventExtractor {
                         mode = Mode::Future;
                     }
                 }
-                if mode == Mode::Asserted && reported(tables, folded, fs, fe, k) {
+                if mode == Mode::Asserted
+                    && reported(
+                        sentence_modes.get_or_insert_with(|| tables.modes.find_in(folded, &toks)),
+                        f,
+                        fs,
+                        fe,
+                        k,
+                    )
+                {
                     mode = Mode::Reported;
                 }
                 // "this operation", "nesta operação": a mention of an event told before; it
@@ -1058,17 +1078,11 @@ fn mode_before(
     Mode::Asserted
 }
 
-/// A reporting cue before the trigger, or after it in the sentence's last clause.
-fn reported(
-    tables: &LanguageEvents,
-    folded: &FoldedText,
-    fs: usize,
-    fe: usize,
-    k: &Kept<'_>,
-) -> bool {
-    let f = folded.as_str();
+/// A reporting cue among the sentence's mode cues `modes` before the trigger, or after it in
+/// the sentence's last clause.
+fn reported(modes: &[PhraseHit<'_, Mode>], f: &str, fs: usize, fe: usize, k: &Kept<'_>) -> bool {
     let last_comma = f[fs..fe].rfind(',').map(|i| fs + i).unwrap_or(fe);
-    tables.modes.find(folded, fs..fe).iter().any(|h| {
+    modes.iter().any(|h| {
         h.payloads.contains(&Mode::Reported)
             && (h.folded_end <= k.folded_start
                 || (h.folded_start > last_comma && last_comma > k.folded_end))

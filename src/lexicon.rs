@@ -16,17 +16,32 @@
 //! a boundary check, and an overlapping automaton over 200,000 aliases takes seconds to build
 //! (filling failure transitions) and copies matches along failure links while searching. The
 //! token trie builds in linear time and looks up one hash per text token.
+//!
+//! Every token carries a key made from its text once when the text is split ([`token_key`]):
+//! a document's tokens are shared by every phrase list looked up in it (gazetteer aliases,
+//! places, gang cues, event triggers, cues and modes), so each list finds a token's id with an
+//! integer lookup instead of hashing the token's text again.
 
 use crate::fold::{fold_str, FoldedText};
 use crate::model::Span;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::hash::Hasher;
 
 /// A compiled list of phrases with payloads.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    /// Token text → token id.
-    vocab: FxHashMap<Box<str>, u32>,
+    /// Token key ([`token_key`]) → id of the first token text with that key.
+    vocab: FxHashMap<u64, u32>,
+    /// Token id → its text, to tell a long token from another with the same key.
+    words: Vec<Box<str>>,
+    /// Token text → id, for the long texts whose key an earlier text of the set already has
+    /// (with 63-bit hashes, in practice none).
+    collided: FxHashMap<Box<str>, u32>,
+    /// One bit per key bucket, set when a phrase token's key falls in it: most text tokens
+    /// are in no phrase, and the bit rules them out before the hash map is probed.
+    seen: Vec<u64>,
     /// (node, token id, space before) → child node, below the root (node 0).
     edges: FxHashMap<(u32, u32, bool), u32>,
     /// Token id → child of the root (0 for none): an index rather than a hash lookup, since
@@ -61,7 +76,39 @@ pub struct Token {
     pub end: usize,
     /// True when white space separates it from the token before.
     pub space_before: bool,
+    /// [`token_key`] of its text.
+    key: u64,
 }
+
+/// The key a token is looked up by in every phrase set. A token of up to 7 bytes (most of
+/// them) is its own key, its bytes and its length, so one key is one text and a hit needs no
+/// comparison of texts; a longer one is keyed by a hash of its bytes with the top bit set
+/// (never the top bit of a short key, whose top byte is the length). The token is
+/// `s[start..end]`: a short one not among the last 8 bytes of `s` is read with one 8-byte
+/// load and masked.
+#[inline]
+fn token_key(s: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    if len < 8 {
+        let bytes = match s.get(start..start + 8) {
+            Some(eight) => {
+                let eight = u64::from_le_bytes(eight.try_into().expect("8 bytes"));
+                eight & ((1u64 << (8 * len)) - 1)
+            }
+            None => s[start..end]
+                .iter()
+                .enumerate()
+                .fold(0, |key, (i, &b)| key | u64::from(b) << (8 * i)),
+        };
+        return bytes | (len as u64) << 56;
+    }
+    let mut h = FxHasher::default();
+    h.write(&s[start..end]);
+    h.finish() | LONG_KEY
+}
+
+/// The top bit of the key of a token of 8 bytes or more.
+const LONG_KEY: u64 = 1 << 63;
 
 /// Split `s[range]` into tokens (see the module docs), offsets into `s`.
 pub fn tokens(s: &str, range: std::ops::Range<usize>) -> Vec<Token> {
@@ -73,7 +120,8 @@ pub fn tokens(s: &str, range: std::ops::Range<usize>) -> Vec<Token> {
 /// The tokens of the folded range `range`: a slice of the document's tokens
 /// ([`FoldedText::tokens`]) when no word crosses an end of the range, else made afresh. Only
 /// the first token's `space_before` can differ between the two, and a match ignores it.
-fn tokens_of(folded: &FoldedText, range: std::ops::Range<usize>) -> Cow<'_, [Token]> {
+/// Several lists looked up in one range share them through [`PhraseSet::find_in`].
+pub fn tokens_of(folded: &FoldedText, range: std::ops::Range<usize>) -> Cow<'_, [Token]> {
     let all = folded.tokens();
     let first = all.partition_point(|t| t.end <= range.start);
     let cuts = |at: usize, t: Option<&Token>| t.is_some_and(|t| t.start < at && at < t.end);
@@ -153,6 +201,7 @@ fn tokens_into(s: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
                     start,
                     end: at,
                     space_before: space,
+                    key: token_key(s.as_bytes(), start, at),
                 });
                 space = false;
             }
@@ -165,6 +214,7 @@ fn tokens_into(s: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
                     start: at,
                     end: at + len,
                     space_before: space,
+                    key: token_key(s.as_bytes(), at, at + len),
                 });
                 space = false;
                 at += len;
@@ -182,6 +232,9 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
     {
         let mut set = PhraseSet {
             vocab: FxHashMap::default(),
+            words: Vec::new(),
+            collided: FxHashMap::default(),
+            seen: Vec::new(),
             edges: FxHashMap::default(),
             roots: Vec::new(),
             payloads: vec![Vec::new()],
@@ -196,15 +249,7 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             }
             let mut node = 0u32;
             for (k, tok) in toks.iter().enumerate() {
-                let word = &f[tok.start..tok.end];
-                let id = match set.vocab.get(word) {
-                    Some(&id) => id,
-                    None => {
-                        let id = set.vocab.len() as u32;
-                        set.vocab.insert(word.into(), id);
-                        id
-                    }
-                };
+                let id = set.intern(&f[tok.start..tok.end], tok.key);
                 let fresh = set.payloads.len() as u32;
                 node = if k == 0 {
                     if set.roots.len() <= id as usize {
@@ -232,7 +277,60 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
                 slot.push(t);
             }
         }
+        set.fill_seen();
         Ok(set)
+    }
+
+    /// Set the bit of every phrase token's key: about 16 bits a token, so that a token in
+    /// no phrase finds its bit clear nine times in ten or more.
+    fn fill_seen(&mut self) {
+        let bits = (self.words.len() * 16).next_power_of_two().max(1024);
+        self.seen = vec![0; bits / 64];
+        for &key in self.vocab.keys() {
+            let (word, bit) = self.seen_bit(key);
+            self.seen[word] |= bit;
+        }
+    }
+
+    /// The word and bit of [`PhraseSet::seen`] for a token key: the top half of the key
+    /// scrambled (a short key is plain bytes).
+    #[inline]
+    fn seen_bit(&self, key: u64) -> (usize, u64) {
+        let mixed = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
+        let bucket = mixed as usize & (self.seen.len() * 64 - 1);
+        (bucket / 64, 1 << (bucket % 64))
+    }
+
+    /// The id of a phrase token, made when new.
+    fn intern(&mut self, word: &str, key: u64) -> u32 {
+        let fresh = self.words.len() as u32;
+        let id = match self.vocab.entry(key) {
+            Entry::Occupied(e) if *self.words[*e.get() as usize] == *word => return *e.get(),
+            Entry::Occupied(_) => *self.collided.entry(word.into()).or_insert(fresh),
+            Entry::Vacant(e) => *e.insert(fresh),
+        };
+        if id == fresh {
+            self.words.push(word.into());
+        }
+        id
+    }
+
+    /// The id of a text token, `None` when no phrase has it.
+    #[inline]
+    fn id_of(&self, f: &str, tok: &Token) -> Option<u32> {
+        let (at, bit) = self.seen_bit(tok.key);
+        if self.seen[at] & bit == 0 {
+            return None;
+        }
+        let id = *self.vocab.get(&tok.key)?;
+        if tok.key & LONG_KEY == 0 {
+            return Some(id);
+        }
+        let word = &f[tok.start..tok.end];
+        if *self.words[id as usize] == *word {
+            return Some(id);
+        }
+        self.collided.get(word).copied()
     }
 
     /// Every match within the folded range `range`, overlapping ones included: for each token
@@ -242,67 +340,80 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
         folded: &FoldedText,
         range: std::ops::Range<usize>,
     ) -> Vec<PhraseHit<'_, T>> {
-        let f = folded.as_str();
         let toks = tokens_of(folded, range);
-        // Token ids once; tokens no phrase has are None and end every walk.
-        let ids: Vec<Option<u32>> = toks
-            .iter()
-            .map(|t| self.vocab.get(&f[t.start..t.end]).copied())
-            .collect();
         let mut out = Vec::new();
         for i in 0..toks.len() {
-            let mut node = 0u32;
-            for j in i..toks.len() {
-                let Some(id) = ids[j] else { break };
-                let next = if j == i {
-                    self.roots.get(id as usize).copied().unwrap_or(0)
-                } else {
-                    let space = toks[j].space_before;
-                    self.edges.get(&(node, id, space)).copied().unwrap_or(0)
-                };
-                if next == 0 {
-                    break;
-                }
-                node = next;
-                let payloads = &self.payloads[node as usize];
-                if !payloads.is_empty() {
-                    let (s, e) = (toks[i].start, toks[j].end);
-                    if let Some(span) = folded.original_span(s, e) {
-                        out.push(PhraseHit {
-                            folded_start: s,
-                            folded_end: e,
-                            span,
-                            payloads,
-                        });
-                    }
-                }
-            }
+            self.walk(folded, &toks[i..], |hit| out.push(hit));
         }
         out
     }
 
-    /// Leftmost-longest matches within the folded range `range` of `folded`.
+    /// Leftmost-longest matches within the folded range `range` of `folded`: the longest
+    /// match at the first token where one starts, then the same after its end. A token inside
+    /// a match taken is never walked from.
     pub fn find(
         &self,
         folded: &FoldedText,
         range: std::ops::Range<usize>,
     ) -> Vec<PhraseHit<'_, T>> {
-        let mut all = self.all_hits(folded, range);
-        all.sort_by(|a, b| {
-            a.folded_start
-                .cmp(&b.folded_start)
-                .then(b.folded_end.cmp(&a.folded_end))
-        });
+        self.find_in(folded, &tokens_of(folded, range))
+    }
+
+    /// [`PhraseSet::find`] in the tokens of a range ([`tokens_of`]).
+    pub fn find_in(&self, folded: &FoldedText, toks: &[Token]) -> Vec<PhraseHit<'_, T>> {
         let mut out = Vec::new();
         let mut last_end = 0;
-        for h in all {
-            if h.folded_start < last_end {
+        for i in 0..toks.len() {
+            if toks[i].start < last_end {
                 continue;
             }
-            last_end = h.folded_end;
-            out.push(h);
+            let mut longest = None;
+            self.walk(folded, &toks[i..], |hit| longest = Some(hit));
+            if let Some(hit) = longest {
+                last_end = hit.folded_end;
+                out.push(hit);
+            }
         }
         out
+    }
+
+    /// Every match starting at the first of `toks`, shortest first. A token's id is looked
+    /// up as the walk reaches it: most walks end at their first token.
+    #[inline]
+    fn walk<'s>(
+        &'s self,
+        folded: &FoldedText,
+        toks: &[Token],
+        mut each: impl FnMut(PhraseHit<'s, T>),
+    ) {
+        let f = folded.as_str();
+        let Some(first) = toks.first() else { return };
+        let mut node = 0u32;
+        for (j, tok) in toks.iter().enumerate() {
+            let Some(id) = self.id_of(f, tok) else { break };
+            let next = if j == 0 {
+                self.roots.get(id as usize).copied().unwrap_or(0)
+            } else {
+                let space = tok.space_before;
+                self.edges.get(&(node, id, space)).copied().unwrap_or(0)
+            };
+            if next == 0 {
+                break;
+            }
+            node = next;
+            let payloads = &self.payloads[node as usize];
+            if !payloads.is_empty() {
+                let (s, e) = (first.start, tok.end);
+                if let Some(span) = folded.original_span(s, e) {
+                    each(PhraseHit {
+                        folded_start: s,
+                        folded_end: e,
+                        span,
+                        payloads,
+                    });
+                }
+            }
+        }
     }
 
     /// Number of distinct folded phrases.
@@ -363,6 +474,47 @@ mod tests {
                 }
                 assert_eq!(fresh, shared, "{start}..{end}");
             }
+        }
+    }
+
+    #[test]
+    fn long_tokens_with_one_key_keep_their_ids() {
+        let mut set: PhraseSet<()> = PhraseSet::new(Vec::<(&str, ())>::new()).unwrap();
+        let key = LONG_KEY | 7;
+        let a = set.intern("a", key);
+        let b = set.intern("b", key);
+        assert_ne!(a, b);
+        assert_eq!(set.intern("b", key), b);
+        set.fill_seen();
+        let text = "a b c";
+        let tok = |start: usize| Token {
+            start,
+            end: start + 1,
+            space_before: true,
+            key,
+        };
+        assert_eq!(set.id_of(text, &tok(0)), Some(a));
+        assert_eq!(set.id_of(text, &tok(2)), Some(b));
+        assert_eq!(set.id_of(text, &tok(4)), None);
+    }
+
+    #[test]
+    fn short_keys_are_the_token() {
+        let keys: Vec<u64> = ["", "a", "a\0", "ab", "ba", "abcdefg", "abcdefgh", "é"]
+            .iter()
+            .map(|w| token_key(w.as_bytes(), 0, w.len()))
+            .collect();
+        for (i, a) in keys.iter().enumerate() {
+            assert!(keys[i + 1..].iter().all(|b| a != b));
+        }
+        assert_eq!(keys[6] & LONG_KEY, LONG_KEY);
+        assert_eq!(keys[5] & LONG_KEY, 0);
+        let s = "ab cd efghijklm";
+        for (start, end) in [(0, 2), (3, 5), (6, 15), (6, 9), (12, 15)] {
+            assert_eq!(
+                token_key(s.as_bytes(), start, end),
+                token_key(&s.as_bytes()[start..end], 0, end - start)
+            );
         }
     }
 
