@@ -112,6 +112,15 @@ fn every_input_appears_with_its_status() {
     let fixture_count = want.len() - 9;
     assert_eq!(got, want);
 
+    // records.jsonl is written by hand for speed; the serde derives in `model` define the
+    // format. Every kind of record (ok, empty, skipped, error, re-decoded) must read back and
+    // write out through serde as the very same line.
+    let jsonl = fs::read_to_string(out.join("records.jsonl")).unwrap();
+    for line in jsonl.lines() {
+        let r: trawl::model::Record = serde_json::from_str(line).unwrap();
+        assert_eq!(serde_json::to_string(&r).unwrap(), line);
+    }
+
     // Input order: sorted walk.
     let ids: Vec<String> = records(&out)
         .iter()
