@@ -242,6 +242,9 @@ impl DateExtractor {
 
     /// The numeric-date order the document itself shows: `Some(true)` day first.
     fn document_order(&self, text: &str) -> Option<bool> {
+        if !may_hold_numeric_date(text) {
+            return None;
+        }
         let (mut day_first, mut month_first) = (false, false);
         for c in self.numeric.captures_iter(text) {
             let group = |k: usize| (k..k + 6).step_by(2).find_map(|g| c.get(g));
@@ -310,6 +313,22 @@ impl DateExtractor {
         }
         out
     }
+}
+
+/// False when `text` holds nothing the `numeric` regex of [`DateExtractor`] can match: every
+/// match has a separator (`/`, `.` or `-`) between two digits with the same separator again
+/// one or two digits later. Most documents have none, and this scan is much cheaper than
+/// the regex's.
+fn may_hold_numeric_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3_iter(b'/', b'.', b'-', b).any(|k| {
+        let sep = b[k];
+        k > 0
+            && b[k - 1].is_ascii_digit()
+            && b.get(k + 1).is_some_and(u8::is_ascii_digit)
+            && (b.get(k + 2) == Some(&sep)
+                || (b.get(k + 2).is_some_and(u8::is_ascii_digit) && b.get(k + 3) == Some(&sep)))
+    })
 }
 
 /// True when `c`, found near the start of paragraph `pi`, is the document's dateline or
