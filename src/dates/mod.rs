@@ -380,10 +380,19 @@ fn tense(p: &Parser, text: &str) -> Tense {
         if p.lex(Cat::PastCue, i).is_some() {
             past = true;
         }
-        if t.kind == Kind::Word && !t.upper && t.norm.chars().count() >= 5 {
+        if t.kind != Kind::Word || t.upper {
+            continue;
+        }
+        let surface = &text[t.start..t.end];
+        // The suffix tests compare the lower-cased word, whose last byte is this one's lower
+        // case when it is ASCII: a word ending in a byte no suffix ends with is not tested.
+        let last = surface.as_bytes()[surface.len() - 1];
+        if last.is_ascii() && !p.t.may_end_tense_suffix(last.to_ascii_lowercase()) {
+            continue;
+        }
+        if t.norm.chars().count() >= 5 {
             // Accents matter here: Spanish "será" is future, "sera" is not a word. (An ASCII
             // word's folded form is its lower case already.)
-            let surface = &text[t.start..t.end];
             let word = if surface.is_ascii() {
                 Cow::Borrowed(t.norm.as_str())
             } else {
