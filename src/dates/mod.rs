@@ -242,6 +242,9 @@ impl DateExtractor {
 
     /// The numeric-date order the document itself shows: `Some(true)` day first.
     fn document_order(&self, text: &str) -> Option<bool> {
+        if !may_hold_numeric_date(text) {
+            return None;
+        }
         let (mut day_first, mut month_first) = (false, false);
         for c in self.numeric.captures_iter(text) {
             let group = |k: usize| (k..k + 6).step_by(2).find_map(|g| c.get(g));
@@ -312,6 +315,22 @@ impl DateExtractor {
     }
 }
 
+/// False when `text` holds nothing the `numeric` regex of [`DateExtractor`] can match: every
+/// match has a separator (`/`, `.` or `-`) between two digits with the same separator again
+/// one or two digits later. Most documents have none, and this scan is much cheaper than
+/// the regex's.
+fn may_hold_numeric_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3_iter(b'/', b'.', b'-', b).any(|k| {
+        let sep = b[k];
+        k > 0
+            && b[k - 1].is_ascii_digit()
+            && b.get(k + 1).is_some_and(u8::is_ascii_digit)
+            && (b.get(k + 2) == Some(&sep)
+                || (b.get(k + 2).is_some_and(u8::is_ascii_digit) && b.get(k + 3) == Some(&sep)))
+    })
+}
+
 /// True when `c`, found near the start of paragraph `pi`, is the document's dateline or
 /// publication date.
 fn is_dateline(p: &Parser, c: &Cand, pi: usize) -> bool {
@@ -361,10 +380,19 @@ fn tense(p: &Parser, text: &str) -> Tense {
         if p.lex(Cat::PastCue, i).is_some() {
             past = true;
         }
-        if t.kind == Kind::Word && !t.upper && t.norm.chars().count() >= 5 {
+        if t.kind != Kind::Word || t.upper {
+            continue;
+        }
+        let surface = &text[t.start..t.end];
+        // The suffix tests compare the lower-cased word, whose last byte is this one's lower
+        // case when it is ASCII: a word ending in a byte no suffix ends with is not tested.
+        let last = surface.as_bytes()[surface.len() - 1];
+        if last.is_ascii() && !p.t.may_end_tense_suffix(last.to_ascii_lowercase()) {
+            continue;
+        }
+        if t.norm.chars().count() >= 5 {
             // Accents matter here: Spanish "será" is future, "sera" is not a word. (An ASCII
             // word's folded form is its lower case already.)
-            let surface = &text[t.start..t.end];
             let word = if surface.is_ascii() {
                 Cow::Borrowed(t.norm.as_str())
             } else {

@@ -343,6 +343,9 @@ pub(crate) struct LangTable {
     pub ordinal_suffixes: HashSet<String>,
     pub future_suffixes: Vec<String>,
     pub past_suffixes: Vec<String>,
+    /// The last bytes of the future and past suffixes (a bit per byte value): a word ending
+    /// otherwise ends with none of them.
+    tense_suffix_ends: [u64; 4],
     /// Holiday rules, by the value of their [`Cat::Holiday`] entries.
     pub holiday_rules: Vec<Rule>,
     /// French-style additions after a tens word: (tens value, limit) — 60 + 10..19.
@@ -491,6 +494,13 @@ impl LangTable {
             .map(|s| s.to_lowercase())
             .collect();
         t.past_suffixes = raw.past_suffixes.iter().map(|s| s.to_lowercase()).collect();
+        for suffix in t.future_suffixes.iter().chain(&t.past_suffixes) {
+            match suffix.as_bytes().last() {
+                Some(&b) => t.tense_suffix_ends[usize::from(b >> 6)] |= 1 << (b & 63),
+                // Every word ends with an empty suffix.
+                None => t.tense_suffix_ends = [u64::MAX; 4],
+            }
+        }
         for (w, v) in &raw.day_ordinals {
             t.add(w, Cat::DayOrdinal, *v, false);
         }
@@ -567,6 +577,11 @@ impl LangTable {
             val,
             flag,
         });
+    }
+
+    /// False when no future or past suffix ends with byte `b`.
+    pub fn may_end_tense_suffix(&self, b: u8) -> bool {
+        self.tense_suffix_ends[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
 
     /// Entries whose first token is `norm`, longest first.

@@ -155,3 +155,30 @@ fn dateline_shapes() {
 fn sections_do_not_matter() {
     let _ = (Section::Body, Span::new(0, 0));
 }
+
+#[test]
+fn numeric_date_prefilter_keeps_every_regex_match() {
+    let x = DateExtractor::new().unwrap();
+    let texts = [
+        "on 3/4/2025 and",
+        "03.04.25",
+        "1-2-2019.",
+        "x12/31/99",
+        "12/3/2020:",
+        "3.5 million, 2014-2018, 10:30",
+        "1/10 of 2/3",
+        "no digits at all",
+        "",
+        "7/",
+    ];
+    // Every text and every tail of one (a match may start anywhere).
+    for text in texts {
+        for k in 0..=text.len() {
+            let t = &text[k..];
+            if x.numeric.is_match(t) {
+                assert!(may_hold_numeric_date(t), "{t:?}");
+            }
+        }
+    }
+    assert!(!may_hold_numeric_date("3.5 million, 2014-2018, 10:30"));
+}
