@@ -172,6 +172,27 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
     extensions.iter().any(|e| e.eq_ignore_ascii_case(&ext))
 }
 
+/// Ask the operating system to start reading these inputs from disk now, so that a later
+/// [`load`] finds them in memory. A run over a cold archive otherwise leaves the cores waiting
+/// on the disk (on a 1 GB corpus, a fifth of the time). Only a hint: nothing is read into
+/// this process, errors are left for [`load`] to report, and where there is no such hint
+/// (outside Linux) it does nothing.
+pub fn prefetch(inputs: &[Input]) {
+    #[cfg(target_os = "linux")]
+    for input in inputs {
+        use std::os::fd::AsRawFd;
+        if let Ok(file) = fs::File::open(&input.path) {
+            // SAFETY: the descriptor is open for the whole call (`file` outlives it), and
+            // POSIX_FADV_WILLNEED only starts a read-ahead of the file's pages.
+            unsafe {
+                libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_WILLNEED);
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = inputs;
+}
+
 /// Read and decode one input. `Err` is a finished record (empty, skipped or error).
 pub fn load(input: &Input, max_bytes: u64) -> Result<Document, Box<Record>> {
     let path = display_path(&input.path);

@@ -494,7 +494,15 @@ impl Pipeline {
         let mut total = StageTimes::default();
         std::thread::scope(|scope| {
             scope.spawn(move || {
-                for part in inputs.chunks(chunk) {
+                // The disk reads two chunks ahead of the workers.
+                let parts: Vec<&[Input]> = inputs.chunks(chunk).collect();
+                for part in parts.iter().take(2) {
+                    ingest::prefetch(part);
+                }
+                for (k, part) in parts.iter().enumerate() {
+                    if let Some(ahead) = parts.get(k + 2) {
+                        ingest::prefetch(ahead);
+                    }
                     let done: Vec<(Record, StageTimes)> = pool.install(|| {
                         part.par_iter()
                             .map(|input| {
