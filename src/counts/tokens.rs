@@ -234,15 +234,11 @@ pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
                 if b.is_ascii_alphabetic() {
                     state = cues.step(state, b);
                     j += 1;
-                } else if b.is_ascii() {
-                    break;
                 } else {
-                    let ch = s[j..].chars().next().unwrap_or(' ');
-                    if !is_word_char(ch) {
-                        break;
+                    if let Some(n) = word_char_len(s, j) {
+                        ascii = false;
+                        j = word_end(s, j + n);
                     }
-                    ascii = false;
-                    j = word_end(s, j + ch.len_utf8());
                     break;
                 }
             }
@@ -282,6 +278,17 @@ pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
     false
 }
 
+/// The length of the non-ASCII word character at `j` in `s` (an accented letter, say): `None`
+/// when the byte there is ASCII, which the callers have already classed, or when the
+/// character is no word character.
+fn word_char_len(s: &str, j: usize) -> Option<usize> {
+    if s.as_bytes()[j].is_ascii() {
+        return None;
+    }
+    let ch = s[j..].chars().next()?;
+    is_word_char(ch).then(|| ch.len_utf8())
+}
+
 /// Where the run of word characters that goes on at `j` in `s` ends.
 fn word_end(s: &str, mut j: usize) -> usize {
     let bytes = s.as_bytes();
@@ -289,14 +296,11 @@ fn word_end(s: &str, mut j: usize) -> usize {
         let b = bytes[j];
         if b.is_ascii_alphabetic() {
             j += 1;
-        } else if b.is_ascii() {
-            break;
         } else {
-            let ch = s[j..].chars().next().unwrap_or(' ');
-            if !is_word_char(ch) {
-                break;
+            match word_char_len(s, j) {
+                Some(n) => j += n,
+                None => break,
             }
-            j += ch.len_utf8();
         }
     }
     j
