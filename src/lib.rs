@@ -22,6 +22,7 @@
 #![warn(missing_docs)]
 
 pub mod bench;
+mod byte_trie;
 pub mod check;
 pub mod cli;
 pub mod counts;

@@ -4,21 +4,15 @@
 //! ASCII capitals share the class of their small letter, so a word of ASCII letters is looked
 //! up as it is written.
 
+use crate::byte_trie::ByteTrie;
+
 /// Folded tokens and their cue bits.
 #[derive(Debug, Clone)]
 pub(crate) struct CueTrie {
-    /// Byte -> class; class 0 is every byte that no token contains.
-    class: [u16; 256],
-    /// The number of classes so far.
-    classes: u16,
-    /// log2 of the row width of `next`: the number of classes rounded up to a power of two.
-    shift: u32,
-    /// `state + class` -> the next state, states being the offsets of their rows (state
-    /// number << `shift`), so that a step is one load. [`CueTrie::START`] is the empty
-    /// prefix; the dead state (row 1: no token's prefix) never leaves. Slots past the
-    /// classes are dead until a new class takes them.
-    next: Vec<u32>,
-    /// Per state number: the bits of the token it spells (0 for prefixes and the dead state).
+    /// The tokens, caseless for ASCII: a word of ASCII letters is looked up as it is written.
+    trie: ByteTrie,
+    /// Per state number of `trie`: the bits of the token it spells (0 for prefixes and the
+    /// dead state).
     bits: Vec<u8>,
     /// No token has been added.
     empty: bool,
@@ -26,12 +20,8 @@ pub(crate) struct CueTrie {
 
 impl Default for CueTrie {
     fn default() -> CueTrie {
-        // Rows 0 (start) and 1 (dead), one slot each (class 0).
         CueTrie {
-            class: [0; 256],
-            classes: 1,
-            shift: 0,
-            next: vec![1, 1],
+            trie: ByteTrie::new(true),
             bits: vec![0, 0],
             empty: true,
         }
@@ -40,7 +30,7 @@ impl Default for CueTrie {
 
 impl CueTrie {
     /// The state before a token's first byte.
-    pub(crate) const START: u32 = 0;
+    pub(crate) const START: u32 = ByteTrie::START;
 
     /// No token has been added.
     pub(crate) fn is_empty(&self) -> bool {
@@ -54,67 +44,27 @@ impl CueTrie {
             return;
         }
         self.empty = false;
-        for b in token.bytes() {
-            if self.class[usize::from(b)] == 0 {
-                self.new_class(b);
-            }
-        }
-        let dead = 1u32 << self.shift;
-        let mut s = CueTrie::START as usize;
-        for b in token.bytes() {
-            let slot = s + usize::from(self.class[usize::from(b)]);
-            if self.next[slot] == dead {
-                let row = (self.bits.len() as u32) << self.shift;
-                self.next[slot] = row;
-                self.next
-                    .extend(std::iter::repeat(dead).take(1 << self.shift));
-                self.bits.push(0);
-            }
-            s = self.next[slot] as usize;
-        }
-        self.bits[s >> self.shift] |= cue;
+        let n = self.trie.insert(token.as_bytes());
+        self.bits.resize(self.trie.states(), 0);
+        self.bits[n] |= cue;
     }
 
     /// The state after `b` from `state`.
     #[inline]
     pub(crate) fn step(&self, state: u32, b: u8) -> u32 {
-        self.next[state as usize + usize::from(self.class[usize::from(b)])]
+        self.trie.step(state, b)
     }
 
     /// The bits of the token a walk from [`CueTrie::START`] that ended on `state` spelled.
     #[inline]
     pub(crate) fn bits(&self, state: u32) -> u8 {
-        self.bits[(state >> self.shift) as usize]
+        self.bits[self.trie.number(state)]
     }
 
     /// The bits of the folded token `token`.
     pub(crate) fn get(&self, token: &str) -> u8 {
         let state = token.bytes().fold(CueTrie::START, |s, b| self.step(s, b));
         self.bits(state)
-    }
-
-    /// Give `b` (and its capital, for a small ASCII letter) the next class, widening the rows
-    /// when they are full.
-    fn new_class(&mut self, b: u8) {
-        let c = self.classes;
-        self.classes += 1;
-        self.class[usize::from(b)] = c;
-        if b.is_ascii_lowercase() {
-            self.class[usize::from(b.to_ascii_uppercase())] = c;
-        }
-        if u32::from(self.classes) <= 1 << self.shift {
-            return;
-        }
-        let old = self.shift;
-        let new = old + 1;
-        let mut next = vec![1u32 << new; self.bits.len() << new];
-        for (r, row) in self.next.chunks(1 << old).enumerate() {
-            for (k, &to) in row.iter().enumerate() {
-                next[(r << new) + k] = (to >> old) << new;
-            }
-        }
-        self.next = next;
-        self.shift = new;
     }
 }
 

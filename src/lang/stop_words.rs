@@ -2,69 +2,42 @@
 //! classes: a word is looked up while it is read, one table step a byte, with no buffer and
 //! no hashing. A word is a stop word when the walk over all its bytes ends on a word's node.
 
+use crate::byte_trie::ByteTrie;
+
 /// One stop word: its bytes and its points per language (index in the allow-list, points).
 pub(super) type StopWord = (String, Vec<(usize, f32)>);
 
 #[derive(Debug)]
 pub(super) struct StopWordTrie {
-    /// Byte -> class; class 0 is every byte that no stop word contains.
-    class: [u16; 256],
-    /// log2 of the row width of `next`: the number of classes rounded up to a power of two.
-    shift: u32,
-    /// `state + class` -> the next state, states being the offsets of their rows (state
-    /// number << `shift`), so that a step is one load. State [`StopWordTrie::START`] is the
-    /// empty prefix; the dead state (no stop word's prefix) never leaves.
-    next: Vec<u32>,
-    /// Per state: the range of `points` of the stop word it spells (empty for prefixes).
+    /// The stop words, exactly as written (the text is lower-cased as it is read).
+    trie: ByteTrie,
+    /// Per state number of `trie`: the range of `points` of the stop word it spells (empty
+    /// for prefixes and the dead state).
     words: Vec<(u32, u32)>,
     /// (index in the allow-list, points), flattened.
     points: Vec<(usize, f32)>,
 }
 
-/// State numbers while building (the row offsets are these shifted).
-const BUILD_START: u32 = 0;
-const BUILD_DEAD: u32 = 1;
-
 impl StopWordTrie {
     /// The state before a word's first byte.
-    pub(super) const START: u32 = BUILD_START;
+    pub(super) const START: u32 = ByteTrie::START;
 
     /// Stop words must be distinct and non-empty.
     pub(super) fn new(words: &[StopWord]) -> Result<StopWordTrie, String> {
-        let mut class = [0u16; 256];
-        let mut width = 1usize;
+        let mut trie = ByteTrie::new(false);
+        let mut numbers = Vec::with_capacity(words.len());
         for (w, _) in words {
             if w.is_empty() {
                 return Err("an empty stop word".into());
             }
-            for &b in w.as_bytes() {
-                if class[b as usize] == 0 {
-                    class[b as usize] = width as u16;
-                    width += 1;
-                }
-            }
+            numbers.push(trie.insert(w.as_bytes()));
         }
-        // States 0 (start) and 1 (dead); `next` holds state numbers until the end.
-        let mut next = vec![BUILD_DEAD; 2 * width];
-        let mut spelled: Vec<Option<usize>> = vec![None, None];
-        for (i, (w, _)) in words.iter().enumerate() {
-            let mut s = BUILD_START as usize;
-            for &b in w.as_bytes() {
-                let slot = s * width + class[b as usize] as usize;
-                s = if next[slot] == BUILD_DEAD {
-                    let t = spelled.len();
-                    next[slot] = t as u32;
-                    next.extend(std::iter::repeat(BUILD_DEAD).take(width));
-                    spelled.push(None);
-                    t
-                } else {
-                    next[slot] as usize
-                };
+        let mut spelled: Vec<Option<usize>> = vec![None; trie.states()];
+        for (i, &n) in numbers.iter().enumerate() {
+            if spelled[n].is_some() {
+                return Err(format!("stop word {:?} is listed twice", words[i].0));
             }
-            if spelled[s].is_some() {
-                return Err(format!("stop word {w:?} is listed twice"));
-            }
-            spelled[s] = Some(i);
+            spelled[n] = Some(i);
         }
         let mut points = Vec::new();
         let words = spelled
@@ -77,19 +50,8 @@ impl StopWordTrie {
                 (start, points.len() as u32)
             })
             .collect();
-        // Rows as offsets, each padded to a power of two (padding is never read: classes are
-        // below `width`).
-        let shift = width.next_power_of_two().trailing_zeros();
-        let mut rows = vec![BUILD_DEAD << shift; spelled.len() << shift];
-        for (s, row) in next.chunks(width).enumerate() {
-            for (c, &t) in row.iter().enumerate() {
-                rows[(s << shift) + c] = t << shift;
-            }
-        }
         Ok(StopWordTrie {
-            class,
-            shift,
-            next: rows,
+            trie,
             words,
             points,
         })
@@ -98,25 +60,25 @@ impl StopWordTrie {
     /// The class of byte `b`.
     #[inline]
     pub(super) fn class(&self, b: u8) -> u16 {
-        self.class[b as usize]
+        self.trie.class(b)
     }
 
     /// The state after `state` reads a byte of class `class`.
     #[inline]
     pub(super) fn step_class(&self, state: u32, class: u16) -> u32 {
-        self.next[state as usize + class as usize]
+        self.trie.step_class(state, class)
     }
 
     /// The state after `state` reads byte `b`.
     #[inline]
     pub(super) fn step(&self, state: u32, b: u8) -> u32 {
-        self.step_class(state, self.class(b))
+        self.trie.step(state, b)
     }
 
     /// At the end of a word: add the points of the stop word that `state` spells, if any.
     #[inline]
     pub(super) fn add(&self, state: u32, scores: &mut [f32]) {
-        let (start, end) = self.words[(state >> self.shift) as usize];
+        let (start, end) = self.words[self.trie.number(state)];
         for &(i, p) in &self.points[start as usize..end as usize] {
             scores[i] += p;
         }
