@@ -12,6 +12,7 @@
 
 mod cells;
 mod json;
+mod scan;
 
 use crate::model::{Event, Quantity, Record, Status};
 use serde::Serialize;

@@ -6,6 +6,7 @@
 //! the line break, so a row costs no allocation and no per-cell state.
 
 use super::needs_quote_mark;
+use super::scan;
 
 /// Append a cell as is.
 pub(super) fn raw(out: &mut Vec<u8>, s: &str) {
@@ -57,19 +58,8 @@ fn field(out: &mut Vec<u8>, prefix: &[u8], s: &[u8]) {
 /// checked eight bytes at a time, the last eight overlapping; long ones (sentences) with the
 /// vectorized searches.
 fn needs_quotes(s: &[u8]) -> bool {
-    if s.len() < 8 {
-        s.iter().any(|&b| is_special(b))
-    } else if s.len() < 64 {
-        let word = |at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("eight bytes"));
-        let last = s.len() - 8;
-        let mut at = 0;
-        while at < last {
-            if word_is_special(word(at)) {
-                return true;
-            }
-            at += 8;
-        }
-        word_is_special(word(last))
+    if s.len() < 64 {
+        scan::any_special(s, is_special, word_is_special)
     } else {
         memchr::memchr3(b',', b'"', b'\n', s).is_some() || memchr::memchr(b'\r', s).is_some()
     }
@@ -79,16 +69,10 @@ fn is_special(b: u8) -> bool {
     matches!(b, b',' | b'"' | b'\r' | b'\n')
 }
 
-/// True when any of the eight bytes is `,`, `"`, `\r` or `\n` (a byte equal to a constant:
-/// the classic SWAR zero-byte test on `w ^ constant`, exact for "any").
+/// True when any of the eight bytes is `,`, `"`, `\r` or `\n`.
 fn word_is_special(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has = |c: u8| {
-        let x = w ^ (ONES * u64::from(c));
-        x.wrapping_sub(ONES) & !x
-    };
-    (has(b',') | has(b'"') | has(b'\r') | has(b'\n')) & HIGHS != 0
+    let has = |c| scan::bytes_equal(w, c);
+    (has(b',') | has(b'"') | has(b'\r') | has(b'\n')) & scan::HIGHS != 0
 }
 
 #[cfg(test)]

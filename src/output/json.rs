@@ -9,6 +9,7 @@
 //! Field order and null/skip rules follow the struct declarations in `model.rs`: a field added
 //! there must be added here too (the fixture test fails until it is).
 
+use super::scan;
 use crate::model::{
     CountMention, DateMention, EntityRecord, Event, EventCount, EventMoney, MoneyMention,
     PlaceMention, Quantity, Record, SpanText,
@@ -388,19 +389,7 @@ fn string(out: &mut Vec<u8>, s: &str) {
 /// True when any byte of `bytes` is one JSON escapes: eight bytes at a time, the last eight
 /// overlapping the previous word when the length is not a multiple of eight.
 fn needs_escape(bytes: &[u8]) -> bool {
-    if bytes.len() < 8 {
-        return bytes.iter().any(|&b| escape_of(b) != 0);
-    }
-    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
-    let last = bytes.len() - 8;
-    let mut at = 0;
-    while at < last {
-        if word_needs_escape(word(at)) {
-            return true;
-        }
-        at += 8;
-    }
-    word_needs_escape(word(last))
+    scan::any_special(bytes, |b| escape_of(b) != 0, word_needs_escape)
 }
 
 /// The slow path of [`string`], for a string with at least one byte to escape.
@@ -448,14 +437,8 @@ fn escape_of(b: u8) -> u8 {
 /// True when any of the eight bytes is a control byte, `"` or `\` (the classic SWAR tests:
 /// a byte below 0x20, a byte equal to a constant). Exact for "any", which is all it answers.
 fn word_needs_escape(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let below_space = w.wrapping_sub(ONES * 0x20) & !w;
-    let q = w ^ (ONES * u64::from(b'"'));
-    let quote = q.wrapping_sub(ONES) & !q;
-    let bs = w ^ (ONES * u64::from(b'\\'));
-    let backslash = bs.wrapping_sub(ONES) & !bs;
-    (below_space | quote | backslash) & HIGHS != 0
+    let below_space = w.wrapping_sub(scan::ONES * 0x20) & !w;
+    (below_space | scan::bytes_equal(w, b'"') | scan::bytes_equal(w, b'\\')) & scan::HIGHS != 0
 }
 
 #[cfg(test)]
