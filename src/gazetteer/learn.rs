@@ -21,6 +21,7 @@ use regex::Regex;
 use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
 use std::sync::LazyLock;
+use unicode_normalization::char::is_combining_mark;
 
 /// "(ACR)": an acronym-like token in parentheses.
 static PAREN_ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,9 +92,17 @@ impl Learner {
                 continue;
             }
             let before = text[..whole.start()].trim_end();
+            let acr_span = Span::new(acr.start(), acr.end());
             if let Some(i) = entity_ending_at(entities, before.len()) {
-                learned.push((i, acr.as_str().to_string()));
-            } else if let Some(name) = self.defined_name(before, acr.as_str()) {
+                // "ICE (TdA)": an acronym that already names another entity there is no short
+                // form of the name before it.
+                if !named_by_other(entities, acr_span, i) {
+                    learned.push((i, acr.as_str().to_string()));
+                }
+            } else if let Some(name) = self
+                .defined_name(before, acr.as_str())
+                .filter(|_| !named_by_other(entities, acr_span, usize::MAX))
+            {
                 let start = before.len() - name.len();
                 let id = format!("doc:{}", slug(name));
                 let i = match entities.iter().position(|e| e.id == id) {
@@ -143,7 +152,9 @@ impl Learner {
                         .iter()
                         .any(|x| x.start == inner_start && x.end == inner_end)
             }) {
-                learned.push((i, acr.as_str().to_string()));
+                if !named_by_other(entities, Span::new(acr.start(), acr.end()), i) {
+                    learned.push((i, acr.as_str().to_string()));
+                }
             }
         }
         // Surnames of people named in full.
@@ -260,6 +271,18 @@ fn entity_ending_at(entities: &[EntityRecord], end: usize) -> Option<usize> {
         .position(|e| e.kind != EntityType::Country && e.mentions.iter().any(|m| m.end == end))
 }
 
+/// True when an entity other than the one at index `owner` has a mention within `span`, the
+/// acronym. A mention around it ("Transnational Criminal Organizations (TCO) Working Group")
+/// does not count: the acronym still abbreviates the words before it.
+fn named_by_other(entities: &[EntityRecord], span: Span, owner: usize) -> bool {
+    entities.iter().enumerate().any(|(j, e)| {
+        j != owner
+            && e.mentions
+                .iter()
+                .any(|m| span.start <= m.start && m.end <= span.end)
+    })
+}
+
 /// True when no non-country mention overlaps `span`.
 fn free(entities: &[EntityRecord], span: Span) -> bool {
     !entities
@@ -272,8 +295,11 @@ fn free(entities: &[EntityRecord], span: Span) -> bool {
         })
 }
 
+/// True when `span` is a whole word: no letter, digit or combining mark just outside it
+/// ("TdA\u{301}" is another word than "TdA").
 fn on_word_edges(text: &str, span: Span) -> bool {
+    let word = |c: char| c.is_alphanumeric() || is_combining_mark(c);
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(word) && !after.is_some_and(word)
 }
