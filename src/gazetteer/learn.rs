@@ -93,10 +93,11 @@ impl Learner {
             }
             let before = text[..whole.start()].trim_end();
             let acr_span = Span::new(acr.start(), acr.end());
-            if let Some(i) = entity_ending_at(entities, before.len()) {
+            if let Some((i, name)) = entity_ending_at(entities, before.len()) {
                 // "ICE (TdA)": an acronym that already names another entity there is no short
-                // form of the name before it.
-                if !named_by_other(entities, acr_span, i) {
+                // form of the name before it, nor is one that shares too few letters with it
+                // ("the Sinaloa Cartel (SIG)").
+                if !named_by_other(entities, acr_span, i) && may_abbreviate(acr.as_str(), name) {
                     learned.push((i, acr.as_str().to_string()));
                 }
             } else if let Some(name) = self
@@ -147,12 +148,14 @@ impl Learner {
                 continue;
             }
             if let Some(i) = entities.iter().position(|e| {
-                e.kind != EntityType::Country
+                takes_short_forms(e.kind)
                     && e.mentions
                         .iter()
                         .any(|x| x.start == inner_start && x.end == inner_end)
             }) {
-                if !named_by_other(entities, Span::new(acr.start(), acr.end()), i) {
+                if !named_by_other(entities, Span::new(acr.start(), acr.end()), i)
+                    && may_abbreviate(acr.as_str(), &text[inner_start..inner_end])
+                {
                     learned.push((i, acr.as_str().to_string()));
                 }
             }
@@ -264,11 +267,45 @@ fn acronym_like(s: &str) -> bool {
     caps >= 2 && (caps == letters || s.chars().count() <= 5)
 }
 
-/// Index of the non-country entity with a mention ending exactly at `end`.
-fn entity_ending_at(entities: &[EntityRecord], end: usize) -> Option<usize> {
-    entities
-        .iter()
-        .position(|e| e.kind != EntityType::Country && e.mentions.iter().any(|m| m.end == end))
+/// True when at least half the capitals of `acronym` are initials of capitalized words of
+/// `name`. Not a spelling test: acronyms are often those of the name in another language, in
+/// another word order ("Centro de Análisis y Operaciones Marítimas (MAOC-N)", "Agencia
+/// Antidrogas de Estados Unidos (DEA)"), but they share letters with it.
+pub(super) fn may_abbreviate(acronym: &str, name: &str) -> bool {
+    let initials: HashSet<String> = name
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .map(|c| fold_str(c.encode_utf8(&mut [0; 4])))
+        .collect();
+    let mut letters: Vec<String> = acronym
+        .chars()
+        .filter(|c| c.is_uppercase())
+        .map(|c| fold_str(c.encode_utf8(&mut [0; 4])))
+        .collect();
+    letters.sort();
+    letters.dedup();
+    let shared = letters.iter().filter(|l| initials.contains(*l)).count();
+    !letters.is_empty() && 2 * shared >= letters.len()
+}
+
+/// Index of the entity with short forms ([`takes_short_forms`]) with a mention ending exactly
+/// at `end`, and that mention's text.
+fn entity_ending_at(entities: &[EntityRecord], end: usize) -> Option<(usize, &str)> {
+    entities.iter().enumerate().find_map(|(i, e)| {
+        if !takes_short_forms(e.kind) {
+            return None;
+        }
+        let m = e.mentions.iter().find(|m| m.end == end)?;
+        Some((i, m.text.as_str()))
+    })
+}
+
+/// Organizations, agencies and gangs have short forms. A person's name before an acronym in
+/// parentheses is followed by an affiliation ("Kristi Noem (DHS)"), and a country's by
+/// whatever the text says of it.
+fn takes_short_forms(kind: EntityType) -> bool {
+    !matches!(kind, EntityType::Country | EntityType::Person)
 }
 
 /// True when an entity other than the one at index `owner` has a mention within `span`, the

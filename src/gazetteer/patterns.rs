@@ -1028,7 +1028,7 @@ fn add_agency(
                     .iter()
                     .any(|m| m.start == a_start && m.end == a_end)
         });
-        let owner = owner.filter(|_| may_abbreviate(acr.as_str(), whole.of(text)));
+        let owner = owner.filter(|_| super::learn::may_abbreviate(acr.as_str(), whole.of(text)));
         if let Some(i) = owner {
             if !free(entities, whole) {
                 return None;
@@ -1041,28 +1041,6 @@ fn add_agency(
         return add(entities, known, text, EntityType::Agency, whole, cue, HEAD);
     }
     add(entities, known, text, EntityType::Agency, span, cue, HEAD)
-}
-
-/// True when at least half the capitals of `acronym` are initials of capitalized words of
-/// `name`. Not a spelling test: acronyms are often those of the name in another language, in
-/// another word order ("Centro de Análisis y Operaciones Marítimas (MAOC-N)", "Agencia
-/// Antidrogas de Estados Unidos (DEA)"), but they share letters with it.
-fn may_abbreviate(acronym: &str, name: &str) -> bool {
-    let initials: HashSet<String> = name
-        .split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .map(|c| fold_str(c.encode_utf8(&mut [0; 4])))
-        .collect();
-    let mut letters: Vec<String> = acronym
-        .chars()
-        .filter(|c| c.is_uppercase())
-        .map(|c| fold_str(c.encode_utf8(&mut [0; 4])))
-        .collect();
-    letters.sort();
-    letters.dedup();
-    let shared = letters.iter().filter(|l| initials.contains(*l)).count();
-    !letters.is_empty() && 2 * shared >= letters.len()
 }
 
 /// Add a mention of a pattern entity of `kind` named by `span`, creating it when new.
