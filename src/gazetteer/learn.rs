@@ -267,15 +267,18 @@ fn acronym_like(s: &str) -> bool {
     caps >= 2 && (caps == letters || s.chars().count() <= 5)
 }
 
-/// True when at least half the capitals of `acronym` are initials of capitalized words of
-/// `name`. Not a spelling test: acronyms are often those of the name in another language, in
-/// another word order ("Centro de Análisis y Operaciones Marítimas (MAOC-N)", "Agencia
-/// Antidrogas de Estados Unidos (DEA)"), but they share letters with it.
+/// True when at least half the capitals of `acronym` are initials of words of `name`, of any
+/// case ("Brigade de recherche et d'intervention financière (BRIF)": the initial of an elided
+/// word is its own, i), short lower-case words left out: "de", "la", "et", "del" would
+/// otherwise lend their letters to any acronym. Not a spelling test: acronyms are often those of the name in another
+/// language, in another word order ("Centro de Análisis y Operaciones Marítimas (MAOC-N)",
+/// "Agencia Antidrogas de Estados Unidos (DEA)"), but they share letters with it.
 pub(super) fn may_abbreviate(acronym: &str, name: &str) -> bool {
     let initials: HashSet<String> = name
         .split_whitespace()
+        .filter_map(|w| w.rsplit(['\'', '’']).next())
+        .filter(|w| w.chars().nth(3).is_some() || w.chars().next().is_some_and(char::is_uppercase))
         .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
         .map(|c| fold_str(c.encode_utf8(&mut [0; 4])))
         .collect();
     let mut letters: Vec<String> = acronym
