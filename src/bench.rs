@@ -10,13 +10,14 @@
 //!
 //! A measured pass ([`measure`]) is what `trawl run` does: walk the folder, process every
 //! file on `threads` workers, write every output (to a temporary folder, removed afterwards),
-//! and report wall and CPU time, peak RSS (`VmHWM`) and the time per stage summed over
-//! threads. `trawl bench` runs each pass in a child process so that each peak RSS is clean.
+//! and report wall and CPU time, peak RSS (`VmHWM`), the CPU time per stage summed over
+//! threads, and the time spent waiting to read and to write (wall minus CPU). `trawl bench`
+//! runs each pass in a child process so that each peak RSS is clean.
 
 use crate::ingest::{self, Input};
 use crate::model::{EntityType, Record, Section};
 use crate::output::{OutputWriter, Totals};
-use crate::pipeline::{Pipeline, PipelineBuilder};
+use crate::pipeline::{stage_clock, Pipeline, PipelineBuilder};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fs;
@@ -590,8 +591,13 @@ pub struct Pass {
     pub cpu_seconds: f64,
     /// Peak resident set size (`VmHWM`), KiB.
     pub peak_rss_kib: u64,
-    /// Seconds per stage, summed over threads, in pipeline order.
+    /// CPU seconds per stage, summed over threads, in pipeline order.
     pub stages: Vec<(String, f64)>,
+    /// Seconds of waiting beside the stages, wall minus CPU: "read" summed over the workers,
+    /// "write" on the thread that writes (for the disk, or for a core when threads outnumber
+    /// cores).
+    #[serde(default)]
+    pub waits: Vec<(String, f64)>,
 }
 
 impl Pass {
@@ -640,27 +646,37 @@ pub fn measure(
     let mut writer = OutputWriter::create(output)
         .map_err(|e| format!("{}: cannot create: {e}", output.display()))?;
     let mut totals = Totals::default();
-    let mut output_time = Duration::ZERO;
+    // The writer's CPU time, and its wall time, whose excess is waiting.
+    let (mut output_cpu, mut output_wall) = (Duration::ZERO, Duration::ZERO);
+    let mut timed = |f: &mut dyn FnMut()| {
+        let (wall, cpu) = (Instant::now(), stage_clock());
+        f();
+        output_cpu += stage_clock() - cpu;
+        output_wall += wall.elapsed();
+    };
     let mut write_error = None;
     let mut stages = pipeline
         .run_timed(&inputs, threads, |r: Record| {
-            let t = Instant::now();
-            totals.add(&r);
-            if write_error.is_none() {
-                write_error = writer.write(&r).err();
-            }
-            output_time += t.elapsed();
+            timed(&mut || {
+                totals.add(&r);
+                if write_error.is_none() {
+                    write_error = writer.write(&r).err();
+                }
+            })
         })
         .map_err(|e| e.to_string())?;
     if let Some(e) = write_error {
         return Err(format!("{}: cannot write: {e}", output.display()));
     }
-    let t = Instant::now();
-    writer
-        .finish(&totals)
-        .map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
-    output_time += t.elapsed();
-    stages.output = output_time;
+    let mut writer = Some(writer);
+    let mut finished = Ok(());
+    timed(&mut || {
+        if let Some(w) = writer.take() {
+            finished = w.finish(&totals);
+        }
+    });
+    finished.map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
+    stages.output = output_cpu;
     let seconds = t1.elapsed().as_secs_f64();
     let cpu = cpu_seconds().unwrap_or(0.0) - cpu0;
     let _ = fs::remove_dir_all(output);
@@ -677,6 +693,13 @@ pub fn measure(
             .iter()
             .map(|(n, d)| (n.to_string(), d.as_secs_f64()))
             .collect(),
+        waits: vec![
+            ("read".to_string(), stages.ingest_wait.as_secs_f64()),
+            (
+                "write".to_string(),
+                output_wall.saturating_sub(output_cpu).as_secs_f64(),
+            ),
+        ],
     })
 }
 
@@ -706,6 +729,10 @@ pub fn report(passes: &[Pass], out: &mut impl Write) -> io::Result<()> {
     for n in &names {
         write!(out, " {n:>7}")?;
     }
+    let waits: Vec<&str> = first.waits.iter().map(|(n, _)| n.as_str()).collect();
+    for n in &waits {
+        write!(out, " {:>12}", format!("{n} wait s"))?;
+    }
     writeln!(out)?;
     for t in threads {
         let ps: Vec<&Pass> = passes.iter().filter(|p| p.threads == t).collect();
@@ -728,6 +755,10 @@ pub fn report(passes: &[Pass], out: &mut impl Write) -> io::Result<()> {
                 p.stages.get(i).map_or(0.0, |(_, s)| s / total.max(1e-12))
             });
             write!(out, " {:>6.1}%", share * 100.0)?;
+        }
+        for (i, _) in waits.iter().enumerate() {
+            let wait = m(&|p| p.waits.get(i).map_or(0.0, |(_, s)| *s));
+            write!(out, " {wait:>12.2}")?;
         }
         writeln!(out)?;
     }

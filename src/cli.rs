@@ -601,7 +601,7 @@ fn bench(args: BenchArgs) -> Result<ExitCode, Fatal> {
     let mut out = io::stdout().lock();
     let written = writeln!(
         out,
-        "trawl bench --size {} ({} documents, {:.1} MB): medians of {} runs; stage shares are of the time summed over threads",
+        "trawl bench --size {} ({} documents, {:.1} MB): medians of {} runs; stage shares are of the CPU time summed over threads; waits are wall minus CPU time (reading: summed over workers; writing: the writer thread)",
         size,
         manifest.documents,
         manifest.bytes as f64 / 1e6,
