@@ -332,6 +332,34 @@ fn check_record(text: &str, r: &Record) -> Result<(), TestCaseError> {
             );
         }
     }
+    // An event names only entities of its record, and its trigger is in its sentence.
+    let ids: std::collections::HashSet<&str> = r
+        .entities
+        .iter()
+        .flat_map(|e| std::iter::once(e.id.as_str()).chain(e.candidates.iter().map(|c| c.as_str())))
+        .collect();
+    for ev in &r.events {
+        for id in ev
+            .agencies
+            .iter()
+            .chain(&ev.countries)
+            .chain(&ev.people)
+            .chain(&ev.gangs)
+            .chain(&ev.actors)
+            .chain(&ev.targets)
+        {
+            prop_assert!(
+                ids.contains(id.as_str()),
+                "event {} names {id}, no entity",
+                ev.id
+            );
+        }
+        prop_assert!(
+            ev.sentence.start <= ev.trigger.start && ev.trigger.end <= ev.sentence.end,
+            "event {}: trigger outside its sentence",
+            ev.id
+        );
+    }
     // Longest-match mentions never overlap within a layer.
     for layer_is_country in [false, true] {
         let mut ms: Vec<(usize, usize)> = r
