@@ -15,6 +15,7 @@
 use crate::languages;
 use crate::model::Lang;
 use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// Word-start and word-end markers of the character model (never letters, never 0).
 const START: u64 = 1;
@@ -44,6 +45,13 @@ pub(super) struct WordModel {
     listed: Vec<f32>,
     /// Per row: every language lists the word (no NaN in its row).
     everywhere: Vec<bool>,
+    /// Per row of a word some language does not list, once a span has needed it: what the
+    /// word adds to each language's log10-likelihood (its listed value, or the unlisted mass
+    /// plus its spelling). The listed words are the frequent ones, so they come back again
+    /// and again, and spelling one costs a few hundred instructions: each is spelled once a
+    /// run, not once a span. Filled lazily because spelling all of them would cost more at
+    /// start-up than a run of a few hundred documents spends on them.
+    fills: Vec<OnceLock<Box<[f64]>>>,
     /// Per language: log10 of the frequency mass its list does not cover.
     unlisted: Vec<f64>,
     chars: CharModel,
@@ -110,12 +118,14 @@ impl WordModel {
         let everywhere = listed
             .chunks(langs)
             .map(|row| row.iter().all(|v| !v.is_nan()))
-            .collect();
+            .collect::<Vec<bool>>();
+        let fills = everywhere.iter().map(|_| OnceLock::new()).collect();
         Ok(Some(WordModel {
             langs,
             index,
             listed,
             everywhere,
+            fills,
             unlisted,
             chars: CharModel::train(
                 &lists
@@ -174,6 +184,15 @@ impl WordModel {
                 }
                 continue;
             }
+            if let Some(r) = row.filter(|_| !w.apostrophe) {
+                // The same sums as below, added in the same order: a fill holds exactly the
+                // f64 values that loop adds.
+                let fill = self.fills[r].get_or_init(|| self.fill(r, token));
+                for (total, &v) in ll.iter_mut().zip(fill.iter()) {
+                    *total += v;
+                }
+                continue;
+            }
             let row = row.map(|r| &self.listed[r * self.langs..(r + 1) * self.langs]);
             let mut spelled_done = false;
             for (li, total) in ll.iter_mut().enumerate() {
@@ -195,6 +214,26 @@ impl WordModel {
             }
         }
         scored
+    }
+
+    /// What the apostrophe-free word of row `r` adds to each language's log10-likelihood:
+    /// its listed log10 frequency where a language lists it, else the unlisted mass plus
+    /// the log10 probability of its spelling.
+    fn fill(&self, r: usize, word: &str) -> Box<[f64]> {
+        let row = &self.listed[r * self.langs..(r + 1) * self.langs];
+        let mut spelled = vec![0.0; self.langs];
+        self.chars.log10_spelling(word, &mut spelled);
+        row.iter()
+            .zip(&self.unlisted)
+            .zip(&spelled)
+            .map(|((&v, &unlisted), &spelled)| {
+                if v.is_nan() {
+                    unlisted + spelled
+                } else {
+                    f64::from(v)
+                }
+            })
+            .collect()
     }
 
     /// The log10-likelihood of one apostrophe-free word in language `li`.
