@@ -143,6 +143,7 @@ impl WordModel {
     pub(super) fn score(&self, text: &str, ll: &mut [f64], scratch: &mut Scratch) -> usize {
         let Scratch {
             low,
+            lowered,
             spelled,
             part,
             words: spans,
@@ -150,6 +151,11 @@ impl WordModel {
         // One pass finds the words and whether some starts lower-case.
         words(text, spans);
         let skip_capitalized = spans.iter().any(|w| !w.capitalized);
+        // The span lower-cased at once (ASCII letters only: byte offsets stay), so that an
+        // ASCII word is read in place rather than copied and lower-cased on its own.
+        lowered.clear();
+        lowered.push_str(text);
+        lowered.make_ascii_lowercase();
         spelled.clear();
         spelled.resize(self.langs, 0.0);
         part.clear();
@@ -159,21 +165,19 @@ impl WordModel {
             if skip_capitalized && w.capitalized {
                 continue;
             }
-            let token = &text[w.start..w.end];
-            low.clear();
-            if w.ascii {
-                low.push_str(token);
-                low.make_ascii_lowercase();
+            let token = if w.ascii {
+                &lowered[w.start..w.end]
             } else {
-                for c in token.chars() {
+                low.clear();
+                for c in text[w.start..w.end].chars() {
                     if c == '’' {
                         low.push('\'');
                     } else {
                         low.extend(c.to_lowercase());
                     }
                 }
-            }
-            let token = low.as_str();
+                low.as_str()
+            };
             scored += 1;
             let row = self.index.get(token);
             if let Some(r) = row.filter(|&r| self.everywhere[r]) {
@@ -463,40 +467,44 @@ fn words(text: &str, out: &mut Vec<Word>) {
     let mut at = 0;
     while at < len {
         // Skip to the next word character, then take the run.
-        let b = bytes[at];
-        if b.is_ascii() {
-            if !is_word_byte(b) {
+        match WORD_BYTES[usize::from(bytes[at])] {
+            0 => {
                 at += 1;
                 continue;
             }
-        } else {
-            let (is_word, n) = word_char(text, at);
-            if !is_word {
-                at += n;
-                continue;
+            NON_ASCII => {
+                let (is_word, n) = word_char(text, at);
+                if !is_word {
+                    at += n;
+                    continue;
+                }
             }
+            _ => {}
         }
         let mut start = at;
-        let mut ascii = true;
-        let mut apostrophe = false;
+        // The classes of the word's bytes, or-ed.
+        let mut seen = 0u8;
         while at < len {
-            let b = bytes[at];
-            if b.is_ascii() {
-                if !is_word_byte(b) {
-                    break;
-                }
-                apostrophe |= b == b'\'';
+            let class = WORD_BYTES[usize::from(bytes[at])];
+            if class & (LETTER | APOSTROPHE) != 0 {
+                seen |= class;
                 at += 1;
-            } else {
+            } else if class == NON_ASCII {
                 let (is_word, n) = word_char(text, at);
                 if !is_word {
                     break;
                 }
-                ascii = false;
-                apostrophe |= text[at..].starts_with('’');
+                seen |= NON_ASCII;
+                if text[at..].starts_with('’') {
+                    seen |= APOSTROPHE;
+                }
                 at += n;
+            } else {
+                break;
             }
         }
+        let ascii = seen & NON_ASCII == 0;
+        let mut apostrophe = seen & APOSTROPHE != 0;
         let mut end = at;
         // Apostrophes at the ends: ' (one byte) and ’ (three).
         if apostrophe {
@@ -534,10 +542,31 @@ fn words(text: &str, out: &mut Vec<Word>) {
     }
 }
 
-/// An ASCII letter or the apostrophe.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphabetic() || b == b'\''
-}
+/// Byte classes of [`WORD_BYTES`]: an ASCII letter, the ASCII apostrophe, any byte of a
+/// non-ASCII character (which may or may not be a word character); 0 for the rest.
+const LETTER: u8 = 1;
+const APOSTROPHE: u8 = 2;
+const NON_ASCII: u8 = 4;
+
+/// The class of every byte, so that the scan of a word is one load and one test a byte.
+const WORD_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        t[b] = if byte >= 0x80 {
+            NON_ASCII
+        } else if byte.is_ascii_alphabetic() {
+            LETTER
+        } else if byte == b'\'' {
+            APOSTROPHE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Whether the character at byte `at` of `text` (not ASCII) is a letter or an apostrophe,
 /// and its length.
@@ -585,9 +614,12 @@ impl WordIndex {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut tail = [0u8; 8];
-            tail[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(Self::MIX);
+            // The little-endian value of the rest padded with zeros, without a copy.
+            let tail = rest
+                .iter()
+                .rev()
+                .fold(0u64, |k, &b| (k << 8) | u64::from(b));
+            h = (h.rotate_left(5) ^ tail).wrapping_mul(Self::MIX);
         }
         (h.rotate_left(5) ^ word.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
     }
@@ -640,7 +672,10 @@ impl WordIndex {
 /// Buffers that scoring reuses from span to span.
 #[derive(Debug, Default)]
 pub(super) struct Scratch {
+    /// The current non-ASCII word, lower-cased.
     low: String,
+    /// The span with its ASCII letters lower-cased.
+    lowered: String,
     spelled: Vec<f64>,
     part: Vec<f64>,
     words: Vec<Word>,
