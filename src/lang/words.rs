@@ -172,6 +172,8 @@ impl WordModel {
                 for c in text[w.start..w.end].chars() {
                     if c == '’' {
                         low.push('\'');
+                    } else if let Some(small) = latin1_lowercase(c) {
+                        low.push(small);
                     } else {
                         low.extend(c.to_lowercase());
                     }
@@ -571,8 +573,24 @@ const WORD_BYTES: [u8; 256] = {
 /// Whether the character at byte `at` of `text` (not ASCII) is a letter or an apostrophe,
 /// and its length.
 fn word_char(text: &str, at: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    if bytes[at] == 0xC3 {
+        // U+00C0..=U+00FF, the accented letters of Latin-1 (most non-ASCII letters of
+        // the text): all letters but '×' and '÷', without a look-up in Unicode's tables.
+        return (!matches!(bytes[at + 1], 0x97 | 0xB7), 2);
+    }
     let c = text[at..].chars().next().expect("at is a char boundary");
     (c.is_alphabetic() || c == '’', c.len_utf8())
+}
+
+/// The lower case of a Latin-1 capital with an accent (U+00C0..=U+00DE but '×'), which is
+/// the letter 0x20 further; None for every other character.
+fn latin1_lowercase(c: char) -> Option<char> {
+    if ('À'..='Þ').contains(&c) && c != '×' {
+        char::from_u32(u32::from(c) + 0x20)
+    } else {
+        None
+    }
 }
 
 /// Listed words -> row: open addressing with linear probing over the words' bytes, at most
@@ -691,4 +709,29 @@ fn pad(word: &str, out: &mut Vec<u64>) {
 
 fn key(chars: &[u64]) -> u64 {
     chars.iter().fold(0, |k, &c| (k << CHAR_BITS) | c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin1_shortcuts_agree_with_unicode() {
+        for c in '\u{80}'..='\u{2ff}' {
+            let text = c.to_string();
+            assert_eq!(
+                word_char(&text, 0),
+                (c.is_alphabetic(), c.len_utf8()),
+                "{c:?}"
+            );
+            if let Some(small) = latin1_lowercase(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), small.to_string());
+            } else {
+                assert!(
+                    !('\u{c0}'..='\u{ff}').contains(&c) || !c.is_uppercase(),
+                    "{c:?}"
+                );
+            }
+        }
+    }
 }
