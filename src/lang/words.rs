@@ -34,6 +34,9 @@ const HISTORY_SMOOTHING: f64 = 3.0;
 /// as the whole 20,000-word list, at a quarter of the start-up cost.
 const SPELLING_WORDS: usize = 5000;
 
+/// Centibel values below this have their frequency computed once (see `WordModel::build`).
+const POWERS_KEPT: usize = 2000;
+
 /// The word lists and character models of the allowed languages.
 #[derive(Debug)]
 pub(super) struct WordModel {
@@ -84,6 +87,9 @@ impl WordModel {
         let mut listed: Vec<f32> = Vec::new();
         let mut unlisted = Vec::with_capacity(langs);
         let mut lists: Vec<Vec<&'static str>> = Vec::with_capacity(langs);
+        // The frequency of each centibel value met: the words share a few hundred values, and
+        // powf was the costliest step of reading the lists.
+        let mut powers: Vec<Option<f64>> = vec![None; POWERS_KEPT];
         for (li, &l) in allowed.iter().enumerate() {
             let Some(d) = languages::data(l) else {
                 return Ok(None);
@@ -98,7 +104,10 @@ impl WordModel {
                 let (word, centibels) = line.split_once('\t').ok_or_else(bad)?;
                 let centibels: u32 = centibels.trim().parse().map_err(|_| bad())?;
                 let log10 = -(centibels as f64) / 100.0;
-                covered += 10f64.powf(log10);
+                covered += match powers.get_mut(centibels as usize) {
+                    Some(p) => *p.get_or_insert_with(|| 10f64.powf(log10)),
+                    None => 10f64.powf(log10),
+                };
                 let row = index.get_or_insert(word);
                 if row as usize * langs == listed.len() {
                     listed.extend(std::iter::repeat(f32::NAN).take(langs));
@@ -262,24 +271,31 @@ impl CharModel {
     fn train(lists: &[&[&str]]) -> CharModel {
         let langs = lists.len();
         // n-gram counts (orders 1 to 3), one row of `langs` counts per n-gram.
-        let mut grams: FxHashMap<u64, u32> = FxHashMap::default();
+        // Rows are numbered in the order the n-grams are first met. The counting goes through
+        // a `KeyTable` (a few thousand n-grams, hundreds of thousands of counts: this loop was
+        // most of the start-up), the rest of training through a map of the n-grams.
+        let mut counting = KeyTable::with_capacity(1 << 12);
+        let mut gram_keys: Vec<u64> = Vec::new();
         let mut gram_counts: Vec<f64> = Vec::new();
         let mut padded: Vec<u64> = Vec::new();
         for (li, words) in lists.iter().enumerate() {
             for w in words.iter() {
                 pad(w, &mut padded);
                 for i in 2..padded.len() {
-                    for order in 1..=3 {
-                        let gram = key(&padded[i + 1 - order..=i]);
-                        let row = *grams.entry(gram).or_insert_with(|| {
+                    let (a, b, c) = (padded[i - 2], padded[i - 1], padded[i]);
+                    // Orders 1 to 3.
+                    for gram in [c, key2(b, c), key3(a, b, c)] {
+                        let row = counting.get_or_insert(gram, gram_keys.len() as u32) as usize;
+                        if row == gram_keys.len() {
+                            gram_keys.push(gram);
                             gram_counts.extend(std::iter::repeat(0.0).take(langs));
-                            (gram_counts.len() / langs - 1) as u32
-                        });
-                        gram_counts[row as usize * langs + li] += 1.0;
+                        }
+                        gram_counts[row * langs + li] += 1.0;
                     }
                 }
             }
         }
+        let grams: FxHashMap<u64, u32> = (0u32..).zip(&gram_keys).map(|(r, &k)| (k, r)).collect();
         // History counts (orders 0 to 2; the empty history is key 0): a history's count is
         // the sum of the counts of the n-grams it starts, and its key is theirs less the
         // last character.
@@ -404,6 +420,8 @@ struct KeyTable {
     slots: Vec<(u64, u32)>,
     /// 64 - log2(slots.len()).
     shift: u32,
+    /// The number of keys.
+    len: usize,
 }
 
 impl KeyTable {
@@ -411,20 +429,54 @@ impl KeyTable {
     const EMPTY: u64 = u64::MAX;
 
     fn new(map: &FxHashMap<u64, u32>) -> KeyTable {
-        let size = (map.len() * 2).next_power_of_two().max(2);
-        let mut table = KeyTable {
-            slots: vec![(Self::EMPTY, 0); size],
-            shift: 64 - size.trailing_zeros(),
-        };
-        let mask = size - 1;
+        let mut table = KeyTable::with_capacity(map.len());
         for (&k, &row) in map {
-            let mut i = table.slot(k);
-            while table.slots[i].0 != Self::EMPTY {
-                i = (i + 1) & mask;
-            }
-            table.slots[i] = (k, row);
+            table.get_or_insert(k, row);
         }
         table
+    }
+
+    /// An empty table with room for `keys` keys.
+    fn with_capacity(keys: usize) -> KeyTable {
+        let size = (keys * 2).next_power_of_two().max(2);
+        KeyTable {
+            slots: vec![(Self::EMPTY, 0); size],
+            shift: 64 - size.trailing_zeros(),
+            len: 0,
+        }
+    }
+
+    /// The row of `key`; `row` when it was not there (it is now), the table growing to
+    /// stay at most half full.
+    #[inline]
+    fn get_or_insert(&mut self, key: u64, row: u32) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let (k, r) = self.slots[i];
+            if k == key {
+                return r;
+            }
+            if k == Self::EMPTY {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key, row);
+        self.len += 1;
+        if self.len * 2 > self.slots.len() {
+            self.grow();
+        }
+        row
+    }
+
+    /// The same keys in a table twice the size.
+    #[cold]
+    fn grow(&mut self) {
+        let old = std::mem::replace(self, KeyTable::with_capacity(self.len));
+        for (k, r) in old.slots.into_iter().filter(|&(k, _)| k != Self::EMPTY) {
+            self.get_or_insert(k, r);
+        }
     }
 
     fn slot(&self, key: u64) -> usize {
@@ -705,10 +757,6 @@ fn pad(word: &str, out: &mut Vec<u64>) {
     out.extend([START, START]);
     out.extend(word.chars().map(|c| c as u64));
     out.push(END);
-}
-
-fn key(chars: &[u64]) -> u64 {
-    chars.iter().fold(0, |k, &c| (k << CHAR_BITS) | c)
 }
 
 #[cfg(test)]
