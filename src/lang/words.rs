@@ -276,6 +276,9 @@ impl CharModel {
         // most of the start-up), the rest of training through a map of the n-grams.
         let mut counting = KeyTable::with_capacity(1 << 12);
         let mut gram_keys: Vec<u64> = Vec::new();
+        // Per row of a bigram or trigram: the row of the n-gram one shorter at its end, so
+        // that a trigram seen before gives all three rows in one look-up.
+        let mut shorter: Vec<u32> = Vec::new();
         let mut gram_counts: Vec<f64> = Vec::new();
         let mut padded: Vec<u64> = Vec::new();
         for (li, words) in lists.iter().enumerate() {
@@ -283,13 +286,34 @@ impl CharModel {
                 pad(w, &mut padded);
                 for i in 2..padded.len() {
                     let (a, b, c) = (padded[i - 2], padded[i - 1], padded[i]);
-                    // Orders 1 to 3.
-                    for gram in [c, key2(b, c), key3(a, b, c)] {
-                        let row = counting.get_or_insert(gram, gram_keys.len() as u32) as usize;
-                        if row == gram_keys.len() {
-                            gram_keys.push(gram);
-                            gram_counts.extend(std::iter::repeat(0.0).take(langs));
+                    let rows = match counting.get(key3(a, b, c)) {
+                        Some(r3) => {
+                            let r2 = shorter[r3] as usize;
+                            [shorter[r2] as usize, r2, r3]
                         }
+                        None => {
+                            // Orders 1 to 3, new rows numbered in that order.
+                            let mut rows = [0usize; 3];
+                            for (order, gram) in
+                                [c, key2(b, c), key3(a, b, c)].into_iter().enumerate()
+                            {
+                                let new = gram_keys.len() as u32;
+                                let row = counting.get_or_insert(gram, new) as usize;
+                                if row == gram_keys.len() {
+                                    gram_keys.push(gram);
+                                    shorter.push(if order == 0 {
+                                        0
+                                    } else {
+                                        rows[order - 1] as u32
+                                    });
+                                    gram_counts.extend(std::iter::repeat(0.0).take(langs));
+                                }
+                                rows[order] = row;
+                            }
+                            rows
+                        }
+                    };
+                    for row in rows {
                         gram_counts[row * langs + li] += 1.0;
                     }
                 }
