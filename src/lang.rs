@@ -260,25 +260,25 @@ impl Evidence {
         let mut word = stop_words::StopWordTrie::START;
         self.feed(' ', &mut state, &mut word, hits, scores);
         let bytes = text.as_bytes();
-        // The tables at hand: the ASCII loop below is the hot path of detection.
-        let (ascii, words, marks) = (&self.ascii, &self.words, &self.marks);
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b.is_ascii() {
-                let (word_class, mark_class) = ascii[usize::from(b & 0x7f)];
-                if word_class != NOT_IN_WORD {
-                    word = words.step_class(word, word_class);
-                } else if word != stop_words::StopWordTrie::START {
-                    words.add(word, scores);
-                    word = stop_words::StopWordTrie::START;
-                }
-                let (next, hit) = marks.step_class(state, mark_class);
-                state = next;
-                if hit {
-                    hits.push(state);
-                }
-                i += 1;
+        loop {
+            i = self.ascii_run(bytes, i, &mut state, &mut word, hits, scores);
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
+            if b == 0xC3 {
+                // U+00C0..=U+00FF, the accented letters of Latin-1: lower-cased and classed
+                // here without Unicode's tables (all letters but '×' and '÷'; a capital's
+                // small letter is 0x20 further).
+                let second = bytes[i + 1];
+                i += 2;
+                let small = if (0x80..=0x9E).contains(&second) && second != 0x97 {
+                    second + 0x20
+                } else {
+                    second
+                };
+                let letter = second != 0x97 && second != 0xB7;
+                self.feed_bytes(letter, &[b, small], &mut state, &mut word, hits, scores);
                 continue;
             }
             let c = text[i..].chars().next().expect("i is a char boundary");
@@ -299,6 +299,43 @@ impl Evidence {
         }
     }
 
+    /// [`Evidence::score`] through the ASCII bytes of `bytes` from `i` on: the hot loop of
+    /// detection, kept apart so that its two states stay in registers. Returns where it
+    /// stopped: at a non-ASCII byte or the end.
+    fn ascii_run(
+        &self,
+        bytes: &[u8],
+        i: usize,
+        state: &mut u32,
+        word: &mut u32,
+        hits: &mut Vec<u32>,
+        scores: &mut [f32],
+    ) -> usize {
+        let (ascii, words, marks) = (&self.ascii, &self.words, &self.marks);
+        let (mut s, mut w) = (*state, *word);
+        let mut end = i;
+        for &b in &bytes[i..] {
+            if !b.is_ascii() {
+                break;
+            }
+            end += 1;
+            let (word_class, mark_class) = ascii[usize::from(b & 0x7f)];
+            if word_class != NOT_IN_WORD {
+                w = words.step_class(w, word_class);
+            } else if w != stop_words::StopWordTrie::START {
+                words.add(w, scores);
+                w = stop_words::StopWordTrie::START;
+            }
+            let (next, hit) = marks.step_class(s, mark_class);
+            s = next;
+            if hit {
+                hits.push(s);
+            }
+        }
+        (*state, *word) = (s, w);
+        end
+    }
+
     /// One character of the lower-cased text: through the stop-word trie when it is part of
     /// a word, else ending the word (a stop word's points go to `scores` at once); and
     /// through the mark automaton (states with marks are kept in `hits`: their points come
@@ -313,7 +350,21 @@ impl Evidence {
     ) {
         let mut utf8 = [0u8; 4];
         let bytes = low.encode_utf8(&mut utf8).as_bytes();
-        if low.is_alphanumeric() {
+        self.feed_bytes(low.is_alphanumeric(), bytes, state, word, hits, scores);
+    }
+
+    /// [`Evidence::feed`] of a character given as its UTF-8 `bytes` and whether it is
+    /// alphanumeric.
+    fn feed_bytes(
+        &self,
+        alphanumeric: bool,
+        bytes: &[u8],
+        state: &mut u32,
+        word: &mut u32,
+        hits: &mut Vec<u32>,
+        scores: &mut [f32],
+    ) {
+        if alphanumeric {
             for &b in bytes.iter() {
                 *word = self.words.step(*word, b);
             }
@@ -390,8 +441,29 @@ fn sample(text: &str, max: usize) -> &str {
     }
 }
 
+/// The number of letters (alphabetic characters) of `text`.
 fn letters(text: &str) -> usize {
-    text.chars().filter(|c| c.is_alphabetic()).count()
+    // The ASCII letters in one branch-free pass (the compiler vectorizes it), then each
+    // non-ASCII character by its first byte, when there are any.
+    let bytes = text.as_bytes();
+    let ascii = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    if text.is_ascii() {
+        return ascii;
+    }
+    let mut n = ascii;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == 0xC3 {
+            // U+00C0..=U+00FF: all letters but '×' and '÷'.
+            n += usize::from(!matches!(bytes[i + 1], 0x97 | 0xB7));
+        } else if b >= 0xC0 {
+            let c = text[i..]
+                .chars()
+                .next()
+                .expect("a first byte starts a char");
+            n += usize::from(c.is_alphabetic());
+        }
+    }
+    n
 }
 
 /// One span's verdict.
@@ -787,6 +859,38 @@ mod tests {
         for l in whatlang::Lang::all() {
             let ours = from_whatlang(*l).unwrap_or_else(|| panic!("no ISO 639-1 code for {l:?}"));
             assert_eq!(to_whatlang(ours), Some(*l));
+        }
+    }
+
+    #[test]
+    fn latin1_shortcuts_agree_with_unicode() {
+        let d = LanguageDetector::new(&DEFAULT_LANGUAGES).unwrap();
+        let ev = d.evidence.as_ref().unwrap();
+        for c in '\u{0}'..='\u{2ff}' {
+            let text = format!("{c}a{c}");
+            assert_eq!(
+                letters(&text),
+                text.chars().filter(|c| c.is_alphabetic()).count()
+            );
+            // Evidence through the shortcut and through `feed`, one character at a time.
+            let mut fast = vec![0.0f32; 4];
+            ev.score(&format!("{c}de la {c}e{c} {c}"), &mut Vec::new(), &mut fast);
+            let mut slow = vec![0.0f32; 4];
+            let (mut state, mut word, mut hits) = (marks::MarkAutomaton::START, 0, Vec::new());
+            for x in format!(" {c}de la {c}e{c} {c} ").chars() {
+                if x.is_uppercase() {
+                    for low in x.to_lowercase() {
+                        ev.feed(low, &mut state, &mut word, &mut hits, &mut slow);
+                    }
+                } else {
+                    ev.feed(x, &mut state, &mut word, &mut hits, &mut slow);
+                }
+            }
+            for &s in &hits {
+                ev.marks.add(s, &mut slow);
+            }
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&fast), bits(&slow), "{c:?}");
         }
     }
 

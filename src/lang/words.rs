@@ -15,6 +15,7 @@
 use crate::languages;
 use crate::model::Lang;
 use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// Word-start and word-end markers of the character model (never letters, never 0).
 const START: u64 = 1;
@@ -33,6 +34,9 @@ const HISTORY_SMOOTHING: f64 = 3.0;
 /// as the whole 20,000-word list, at a quarter of the start-up cost.
 const SPELLING_WORDS: usize = 5000;
 
+/// Centibel values below this have their frequency computed once (see `WordModel::build`).
+const POWERS_KEPT: usize = 2000;
+
 /// The word lists and character models of the allowed languages.
 #[derive(Debug)]
 pub(super) struct WordModel {
@@ -44,6 +48,13 @@ pub(super) struct WordModel {
     listed: Vec<f32>,
     /// Per row: every language lists the word (no NaN in its row).
     everywhere: Vec<bool>,
+    /// Per row of a word some language does not list, once a span has needed it: what the
+    /// word adds to each language's log10-likelihood (its listed value, or the unlisted mass
+    /// plus its spelling). The listed words are the frequent ones, so they come back again
+    /// and again, and spelling one costs a few hundred instructions: each is spelled once a
+    /// run, not once a span. Filled lazily because spelling all of them would cost more at
+    /// start-up than a run of a few hundred documents spends on them.
+    fills: Vec<OnceLock<Box<[f64]>>>,
     /// Per language: log10 of the frequency mass its list does not cover.
     unlisted: Vec<f64>,
     chars: CharModel,
@@ -76,6 +87,9 @@ impl WordModel {
         let mut listed: Vec<f32> = Vec::new();
         let mut unlisted = Vec::with_capacity(langs);
         let mut lists: Vec<Vec<&'static str>> = Vec::with_capacity(langs);
+        // The frequency of each centibel value met: the words share a few hundred values, and
+        // powf was the costliest step of reading the lists.
+        let mut powers: Vec<Option<f64>> = vec![None; POWERS_KEPT];
         for (li, &l) in allowed.iter().enumerate() {
             let Some(d) = languages::data(l) else {
                 return Ok(None);
@@ -88,9 +102,15 @@ impl WordModel {
                 }
                 let bad = || format!("src/languages/{l}/words.tsv line {}: {line:?}", n + 1);
                 let (word, centibels) = line.split_once('\t').ok_or_else(bad)?;
-                let centibels: u32 = centibels.trim().parse().map_err(|_| bad())?;
+                let centibels = match short_decimal(centibels) {
+                    Some(c) => c,
+                    None => centibels.trim().parse().map_err(|_| bad())?,
+                };
                 let log10 = -(centibels as f64) / 100.0;
-                covered += 10f64.powf(log10);
+                covered += match powers.get_mut(centibels as usize) {
+                    Some(p) => *p.get_or_insert_with(|| 10f64.powf(log10)),
+                    None => 10f64.powf(log10),
+                };
                 let row = index.get_or_insert(word);
                 if row as usize * langs == listed.len() {
                     listed.extend(std::iter::repeat(f32::NAN).take(langs));
@@ -110,12 +130,14 @@ impl WordModel {
         let everywhere = listed
             .chunks(langs)
             .map(|row| row.iter().all(|v| !v.is_nan()))
-            .collect();
+            .collect::<Vec<bool>>();
+        let fills = everywhere.iter().map(|_| OnceLock::new()).collect();
         Ok(Some(WordModel {
             langs,
             index,
             listed,
             everywhere,
+            fills,
             unlisted,
             chars: CharModel::train(
                 &lists
@@ -133,6 +155,7 @@ impl WordModel {
     pub(super) fn score(&self, text: &str, ll: &mut [f64], scratch: &mut Scratch) -> usize {
         let Scratch {
             low,
+            lowered,
             spelled,
             part,
             words: spans,
@@ -140,6 +163,11 @@ impl WordModel {
         // One pass finds the words and whether some starts lower-case.
         words(text, spans);
         let skip_capitalized = spans.iter().any(|w| !w.capitalized);
+        // The span lower-cased at once (ASCII letters only: byte offsets stay), so that an
+        // ASCII word is read in place rather than copied and lower-cased on its own.
+        lowered.clear();
+        lowered.push_str(text);
+        lowered.make_ascii_lowercase();
         spelled.clear();
         spelled.resize(self.langs, 0.0);
         part.clear();
@@ -149,21 +177,21 @@ impl WordModel {
             if skip_capitalized && w.capitalized {
                 continue;
             }
-            let token = &text[w.start..w.end];
-            low.clear();
-            if w.ascii {
-                low.push_str(token);
-                low.make_ascii_lowercase();
+            let token = if w.ascii {
+                &lowered[w.start..w.end]
             } else {
-                for c in token.chars() {
+                low.clear();
+                for c in text[w.start..w.end].chars() {
                     if c == '’' {
                         low.push('\'');
+                    } else if let Some(small) = latin1_lowercase(c) {
+                        low.push(small);
                     } else {
                         low.extend(c.to_lowercase());
                     }
                 }
-            }
-            let token = low.as_str();
+                low.as_str()
+            };
             scored += 1;
             let row = self.index.get(token);
             if let Some(r) = row.filter(|&r| self.everywhere[r]) {
@@ -171,6 +199,15 @@ impl WordModel {
                 let values = &self.listed[r * self.langs..(r + 1) * self.langs];
                 for (total, &v) in ll.iter_mut().zip(values) {
                     *total += f64::from(v);
+                }
+                continue;
+            }
+            if let Some(r) = row.filter(|_| !w.apostrophe) {
+                // The same sums as below, added in the same order: a fill holds exactly the
+                // f64 values that loop adds.
+                let fill = self.fills[r].get_or_init(|| self.fill(r, token));
+                for (total, &v) in ll.iter_mut().zip(fill.iter()) {
+                    *total += v;
                 }
                 continue;
             }
@@ -197,6 +234,26 @@ impl WordModel {
         scored
     }
 
+    /// What the apostrophe-free word of row `r` adds to each language's log10-likelihood:
+    /// its listed log10 frequency where a language lists it, else the unlisted mass plus
+    /// the log10 probability of its spelling.
+    fn fill(&self, r: usize, word: &str) -> Box<[f64]> {
+        let row = &self.listed[r * self.langs..(r + 1) * self.langs];
+        let mut spelled = vec![0.0; self.langs];
+        self.chars.log10_spelling(word, &mut spelled);
+        row.iter()
+            .zip(&self.unlisted)
+            .zip(&spelled)
+            .map(|((&v, &unlisted), &spelled)| {
+                if v.is_nan() {
+                    unlisted + spelled
+                } else {
+                    f64::from(v)
+                }
+            })
+            .collect()
+    }
+
     /// The log10-likelihood of one apostrophe-free word in language `li`.
     fn single(&self, word: &str, li: usize, scratch: &mut [f64]) -> f64 {
         if let Some(v) = self.row(word).map(|r| r[li]).filter(|v| !v.is_nan()) {
@@ -217,24 +274,55 @@ impl CharModel {
     fn train(lists: &[&[&str]]) -> CharModel {
         let langs = lists.len();
         // n-gram counts (orders 1 to 3), one row of `langs` counts per n-gram.
-        let mut grams: FxHashMap<u64, u32> = FxHashMap::default();
+        // Rows are numbered in the order the n-grams are first met. The counting goes through
+        // a `KeyTable` (a few thousand n-grams, hundreds of thousands of counts: this loop was
+        // most of the start-up), the rest of training through a map of the n-grams.
+        let mut counting = KeyTable::with_capacity(1 << 12);
+        let mut gram_keys: Vec<u64> = Vec::new();
+        // Per row of a bigram or trigram: the row of the n-gram one shorter at its end, so
+        // that a trigram seen before gives all three rows in one look-up.
+        let mut shorter: Vec<u32> = Vec::new();
         let mut gram_counts: Vec<f64> = Vec::new();
         let mut padded: Vec<u64> = Vec::new();
         for (li, words) in lists.iter().enumerate() {
             for w in words.iter() {
                 pad(w, &mut padded);
                 for i in 2..padded.len() {
-                    for order in 1..=3 {
-                        let gram = key(&padded[i + 1 - order..=i]);
-                        let row = *grams.entry(gram).or_insert_with(|| {
-                            gram_counts.extend(std::iter::repeat(0.0).take(langs));
-                            (gram_counts.len() / langs - 1) as u32
-                        });
-                        gram_counts[row as usize * langs + li] += 1.0;
+                    let (a, b, c) = (padded[i - 2], padded[i - 1], padded[i]);
+                    let rows = match counting.get(key3(a, b, c)) {
+                        Some(r3) => {
+                            let r2 = shorter[r3] as usize;
+                            [shorter[r2] as usize, r2, r3]
+                        }
+                        None => {
+                            // Orders 1 to 3, new rows numbered in that order.
+                            let mut rows = [0usize; 3];
+                            for (order, gram) in
+                                [c, key2(b, c), key3(a, b, c)].into_iter().enumerate()
+                            {
+                                let new = gram_keys.len() as u32;
+                                let row = counting.get_or_insert(gram, new) as usize;
+                                if row == gram_keys.len() {
+                                    gram_keys.push(gram);
+                                    shorter.push(if order == 0 {
+                                        0
+                                    } else {
+                                        rows[order - 1] as u32
+                                    });
+                                    gram_counts.extend(std::iter::repeat(0.0).take(langs));
+                                }
+                                rows[order] = row;
+                            }
+                            rows
+                        }
+                    };
+                    for row in rows {
+                        gram_counts[row * langs + li] += 1.0;
                     }
                 }
             }
         }
+        let grams: FxHashMap<u64, u32> = (0u32..).zip(&gram_keys).map(|(r, &k)| (k, r)).collect();
         // History counts (orders 0 to 2; the empty history is key 0): a history's count is
         // the sum of the counts of the n-grams it starts, and its key is theirs less the
         // last character.
@@ -341,6 +429,16 @@ impl CharModel {
     }
 }
 
+/// The value of `digits` when it is one to four ASCII digits and nothing else (every value
+/// of a words.tsv; str::parse, which takes everything else, was a tenth of reading them).
+fn short_decimal(digits: &str) -> Option<u32> {
+    let bytes = digits.as_bytes();
+    if bytes.is_empty() || bytes.len() > 4 || !bytes.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(bytes.iter().fold(0, |n, &b| n * 10 + u32::from(b - b'0')))
+}
+
 /// n-gram keys (see [`CHAR_BITS`]).
 fn key2(a: u64, b: u64) -> u64 {
     (a << CHAR_BITS) | b
@@ -359,6 +457,8 @@ struct KeyTable {
     slots: Vec<(u64, u32)>,
     /// 64 - log2(slots.len()).
     shift: u32,
+    /// The number of keys.
+    len: usize,
 }
 
 impl KeyTable {
@@ -366,20 +466,54 @@ impl KeyTable {
     const EMPTY: u64 = u64::MAX;
 
     fn new(map: &FxHashMap<u64, u32>) -> KeyTable {
-        let size = (map.len() * 2).next_power_of_two().max(2);
-        let mut table = KeyTable {
-            slots: vec![(Self::EMPTY, 0); size],
-            shift: 64 - size.trailing_zeros(),
-        };
-        let mask = size - 1;
+        let mut table = KeyTable::with_capacity(map.len());
         for (&k, &row) in map {
-            let mut i = table.slot(k);
-            while table.slots[i].0 != Self::EMPTY {
-                i = (i + 1) & mask;
-            }
-            table.slots[i] = (k, row);
+            table.get_or_insert(k, row);
         }
         table
+    }
+
+    /// An empty table with room for `keys` keys.
+    fn with_capacity(keys: usize) -> KeyTable {
+        let size = (keys * 2).next_power_of_two().max(2);
+        KeyTable {
+            slots: vec![(Self::EMPTY, 0); size],
+            shift: 64 - size.trailing_zeros(),
+            len: 0,
+        }
+    }
+
+    /// The row of `key`; `row` when it was not there (it is now), the table growing to
+    /// stay at most half full.
+    #[inline]
+    fn get_or_insert(&mut self, key: u64, row: u32) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let (k, r) = self.slots[i];
+            if k == key {
+                return r;
+            }
+            if k == Self::EMPTY {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key, row);
+        self.len += 1;
+        if self.len * 2 > self.slots.len() {
+            self.grow();
+        }
+        row
+    }
+
+    /// The same keys in a table twice the size.
+    #[cold]
+    fn grow(&mut self) {
+        let old = std::mem::replace(self, KeyTable::with_capacity(self.len));
+        for (k, r) in old.slots.into_iter().filter(|&(k, _)| k != Self::EMPTY) {
+            self.get_or_insert(k, r);
+        }
     }
 
     fn slot(&self, key: u64) -> usize {
@@ -424,40 +558,44 @@ fn words(text: &str, out: &mut Vec<Word>) {
     let mut at = 0;
     while at < len {
         // Skip to the next word character, then take the run.
-        let b = bytes[at];
-        if b.is_ascii() {
-            if !is_word_byte(b) {
+        match WORD_BYTES[usize::from(bytes[at])] {
+            0 => {
                 at += 1;
                 continue;
             }
-        } else {
-            let (is_word, n) = word_char(text, at);
-            if !is_word {
-                at += n;
-                continue;
+            NON_ASCII => {
+                let (is_word, n) = word_char(text, at);
+                if !is_word {
+                    at += n;
+                    continue;
+                }
             }
+            _ => {}
         }
         let mut start = at;
-        let mut ascii = true;
-        let mut apostrophe = false;
+        // The classes of the word's bytes, or-ed.
+        let mut seen = 0u8;
         while at < len {
-            let b = bytes[at];
-            if b.is_ascii() {
-                if !is_word_byte(b) {
-                    break;
-                }
-                apostrophe |= b == b'\'';
+            let class = WORD_BYTES[usize::from(bytes[at])];
+            if class & (LETTER | APOSTROPHE) != 0 {
+                seen |= class;
                 at += 1;
-            } else {
+            } else if class == NON_ASCII {
                 let (is_word, n) = word_char(text, at);
                 if !is_word {
                     break;
                 }
-                ascii = false;
-                apostrophe |= text[at..].starts_with('’');
+                seen |= NON_ASCII;
+                if text[at..].starts_with('’') {
+                    seen |= APOSTROPHE;
+                }
                 at += n;
+            } else {
+                break;
             }
         }
+        let ascii = seen & NON_ASCII == 0;
+        let mut apostrophe = seen & APOSTROPHE != 0;
         let mut end = at;
         // Apostrophes at the ends: ' (one byte) and ’ (three).
         if apostrophe {
@@ -495,16 +633,53 @@ fn words(text: &str, out: &mut Vec<Word>) {
     }
 }
 
-/// An ASCII letter or the apostrophe.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphabetic() || b == b'\''
-}
+/// Byte classes of [`WORD_BYTES`]: an ASCII letter, the ASCII apostrophe, any byte of a
+/// non-ASCII character (which may or may not be a word character); 0 for the rest.
+const LETTER: u8 = 1;
+const APOSTROPHE: u8 = 2;
+const NON_ASCII: u8 = 4;
+
+/// The class of every byte, so that the scan of a word is one load and one test a byte.
+const WORD_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        t[b] = if byte >= 0x80 {
+            NON_ASCII
+        } else if byte.is_ascii_alphabetic() {
+            LETTER
+        } else if byte == b'\'' {
+            APOSTROPHE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Whether the character at byte `at` of `text` (not ASCII) is a letter or an apostrophe,
 /// and its length.
 fn word_char(text: &str, at: usize) -> (bool, usize) {
+    let bytes = text.as_bytes();
+    if bytes[at] == 0xC3 {
+        // U+00C0..=U+00FF, the accented letters of Latin-1 (most non-ASCII letters of
+        // the text): all letters but '×' and '÷', without a look-up in Unicode's tables.
+        return (!matches!(bytes[at + 1], 0x97 | 0xB7), 2);
+    }
     let c = text[at..].chars().next().expect("at is a char boundary");
     (c.is_alphabetic() || c == '’', c.len_utf8())
+}
+
+/// The lower case of a Latin-1 capital with an accent (U+00C0..=U+00DE but '×'), which is
+/// the letter 0x20 further; None for every other character.
+fn latin1_lowercase(c: char) -> Option<char> {
+    if ('À'..='Þ').contains(&c) && c != '×' {
+        char::from_u32(u32::from(c) + 0x20)
+    } else {
+        None
+    }
 }
 
 /// Listed words -> row: open addressing with linear probing over the words' bytes, at most
@@ -546,9 +721,12 @@ impl WordIndex {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut tail = [0u8; 8];
-            tail[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(Self::MIX);
+            // The little-endian value of the rest padded with zeros, without a copy.
+            let tail = rest
+                .iter()
+                .rev()
+                .fold(0u64, |k, &b| (k << 8) | u64::from(b));
+            h = (h.rotate_left(5) ^ tail).wrapping_mul(Self::MIX);
         }
         (h.rotate_left(5) ^ word.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
     }
@@ -601,7 +779,10 @@ impl WordIndex {
 /// Buffers that scoring reuses from span to span.
 #[derive(Debug, Default)]
 pub(super) struct Scratch {
+    /// The current non-ASCII word, lower-cased.
     low: String,
+    /// The span with its ASCII letters lower-cased.
+    lowered: String,
     spelled: Vec<f64>,
     part: Vec<f64>,
     words: Vec<Word>,
@@ -615,6 +796,38 @@ fn pad(word: &str, out: &mut Vec<u64>) {
     out.push(END);
 }
 
-fn key(chars: &[u64]) -> u64 {
-    chars.iter().fold(0, |k, &c| (k << CHAR_BITS) | c)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_decimals_read_as_parse_does() {
+        for text in [
+            "0", "7", "042", "9999", "", " 12", "12 ", "+1", "12345", "1a", "١٢",
+        ] {
+            let want = text.parse::<u32>().ok().filter(|_| text.len() <= 4);
+            let want = want.filter(|_| text.bytes().all(|b| b.is_ascii_digit()));
+            assert_eq!(short_decimal(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn latin1_shortcuts_agree_with_unicode() {
+        for c in '\u{80}'..='\u{2ff}' {
+            let text = c.to_string();
+            assert_eq!(
+                word_char(&text, 0),
+                (c.is_alphabetic(), c.len_utf8()),
+                "{c:?}"
+            );
+            if let Some(small) = latin1_lowercase(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), small.to_string());
+            } else {
+                assert!(
+                    !('\u{c0}'..='\u{ff}').contains(&c) || !c.is_uppercase(),
+                    "{c:?}"
+                );
+            }
+        }
+    }
 }
