@@ -84,6 +84,11 @@ struct Heads {
 #[derive(Debug)]
 pub struct PatternFinder {
     person_cues: Vec<(String, &'static str)>,
+    /// The indexes in `person_cues` of the cues by their last word ([`last_word`]), in
+    /// order: a cue ends a text on a word boundary only when the two end with the same word.
+    cues_by_last_word: HashMap<String, Vec<usize>>,
+    /// The byte length of the longest cue.
+    longest_cue: usize,
     particles: HashSet<String>,
     place_prepositions: HashSet<String>,
     /// Per language, and for sentences of no known language, every language's.
@@ -171,6 +176,13 @@ impl PatternFinder {
         }
         // Longest first, so "fiscal especializado" is reported rather than "fiscal".
         person_cues.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let mut cues_by_last_word: HashMap<String, Vec<usize>> = HashMap::default();
+        for (k, (p, _)) in person_cues.iter().enumerate() {
+            cues_by_last_word
+                .entry(last_word(p).to_string())
+                .or_default()
+                .push(k);
+        }
         let nick = alternation(&cat(|l| &l.nickname_cues));
         let units = alternation(&cat(|l| &l.age_units));
         let bare = alternation(&cat(|l| &l.bare_nickname_cues));
@@ -178,7 +190,9 @@ impl PatternFinder {
         let particles = alternation(&cat(|l| &l.name_particles));
         let re = |s: String| Regex::new(&s).map_err(|e| format!("names.toml: {e}"));
         Ok(PatternFinder {
+            longest_cue: person_cues.iter().map(|(p, _)| p.len()).max().unwrap_or(0),
             person_cues,
+            cues_by_last_word,
             particles: folded_set(&cat(|l| &l.name_particles)),
             place_prepositions: folded_set(&cat(|l| &l.place_prepositions)),
             all_heads: [
@@ -746,12 +760,15 @@ impl PatternFinder {
 
     /// The longest title or description ending `before` on a word boundary.
     fn title_before<'s>(&'s self, before: &str) -> Option<(&'s str, &'static str)> {
-        let tail = fold_str(before.trim_end());
         if before.len() == before.trim_end().len() && !before.is_empty() {
             return None; // no space between the title and the name
         }
-        self.person_cues
+        // A cue and the char before it: the end of the folded text is enough.
+        let tail = folded_tail(before.trim_end(), self.longest_cue + 4);
+        self.cues_by_last_word
+            .get(last_word(&tail))?
             .iter()
+            .map(|&k| &self.person_cues[k])
             .find(|(t, _)| {
                 tail.ends_with(t.as_str())
                     && !tail[..tail.len() - t.len()]
@@ -776,6 +793,28 @@ impl PatternFinder {
         }
         // "Pedro Juan Caballero" is a city: no prefix of the name may be a listed place.
         (1..=words.len()).all(|n| !self.places.contains(&words[..n].join(" ")))
+    }
+}
+
+/// The letters and digits that end `s` (empty when it ends with another character).
+fn last_word(s: &str) -> &str {
+    &s[s.trim_end_matches(char::is_alphanumeric).len()..]
+}
+
+/// The end of `fold_str(s)`, at least `need` bytes of it (all of it when shorter). Folding
+/// is per character but for runs of white space made one: from an ASCII letter or digit on,
+/// the fold of the rest of `s` is the end of the fold of `s`.
+fn folded_tail(s: &str, need: usize) -> String {
+    let bytes = s.as_bytes();
+    let mut from = s.len().saturating_sub(need);
+    while from > 0 && !bytes[from].is_ascii_alphanumeric() {
+        from -= 1;
+    }
+    let tail = fold_str(&s[from..]);
+    if from == 0 || tail.len() >= need {
+        tail
+    } else {
+        fold_str(s) // folding shrank the tail (white space, marks)
     }
 }
 
@@ -824,37 +863,43 @@ fn tokens<'f>(text: &str, folded: &'f FoldedText, span: Span) -> Vec<Token<'f>> 
     // A word with the space after it takes more than four bytes: rarely grown.
     let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut fold = folded.cursor();
+    let bytes = s.as_bytes();
     let mut at = 0;
     while at < s.len() {
+        if bytes[at].is_ascii() && !bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
         let (c, n) = char_at(s, at);
         let i = at;
         at += n;
         if !word_char(c) {
             continue;
         }
-        let mut end = at;
-        while at < s.len() {
-            let (d, n) = char_at(s, at);
-            if word_char(d) {
-                at += n;
-                end = at;
-                continue;
+        // Letters and digits, and a hyphen, apostrophe or dot between two of them.
+        loop {
+            while at < s.len() && bytes[at].is_ascii_alphanumeric() {
+                at += 1;
             }
-            let joins = matches!(d, '-' | '\'' | '’' | '.')
-                && at + n < s.len()
-                && word_char(char_at(s, at + n).0);
+            if at == s.len() {
+                break;
+            }
+            let (d, n) = char_at(s, at);
+            let joins = word_char(d)
+                || (matches!(d, '-' | '\'' | '’' | '.')
+                    && at + n < s.len()
+                    && word_char(char_at(s, at + n).0));
             if joins {
                 at += n;
-                end = at;
                 continue;
             }
             // "U.S." and initials keep their final dot.
-            if d == '.' && (s[i..end].contains('.') || s[i..end].chars().count() == 1) {
+            if d == '.' && (s[i..at].contains('.') || s[i..at].chars().count() == 1) {
                 at += 1;
-                end = at;
             }
             break;
         }
+        let end = at;
         let mut w = &s[i..end];
         for poss in ["'s", "’s"] {
             if w.len() > poss.len() + 1 && w.ends_with(poss) {
