@@ -33,8 +33,9 @@ use crate::model::{
     EntityRecord, EntitySource, EntityType, Lang, Section, Span, SpanText, TextView,
 };
 use regex::Regex;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
 use serde::Deserialize;
+use std::hash::Hasher;
 use std::sync::LazyLock;
 
 /// The lists of one `names.toml`.
@@ -73,11 +74,11 @@ const GANG_CUE: f64 = 0.7;
 /// Head nouns of one language: "police" heads a French name, not an English one.
 #[derive(Debug, Default)]
 struct Heads {
-    agency: HashSet<String>,
-    agency_final: HashSet<String>,
+    agency: WordSet,
+    agency_final: WordSet,
     agency_connectors: HashSet<String>,
-    gang: HashSet<String>,
-    gang_final: HashSet<String>,
+    gang: WordSet,
+    gang_final: WordSet,
 }
 
 /// What the pattern finder needs from the language tables, built once.
@@ -103,7 +104,7 @@ pub struct PatternFinder {
     known: HashSet<String>,
     gang_cues: PhraseSet<()>,
     gang_articles: HashSet<String>,
-    not_name: HashSet<String>,
+    not_name: WordSet,
     /// Months and weekdays: in no name of any kind.
     calendar: HashSet<String>,
     /// Words that are no part of a person's name but may stand before an institution's head.
@@ -124,6 +125,58 @@ fn folded_set<'a>(items: impl IntoIterator<Item = &'a String>) -> HashSet<String
         .map(|s| fold_str(s.trim()))
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// A set of folded words with a bit filter in front, looked up by a token's word hash
+/// ([`Token::hash`]): most words of a text are in none of the finder's small sets (heads,
+/// words that are no names), and one bit test rules them out before the set is probed.
+#[derive(Debug)]
+struct WordSet {
+    words: HashSet<String>,
+    /// Bit `word_hash(w) >> 52` (of 4096) set for every word `w`.
+    bits: Vec<u64>,
+}
+
+impl Default for WordSet {
+    fn default() -> WordSet {
+        WordSet::of(HashSet::default())
+    }
+}
+
+impl WordSet {
+    fn of(words: HashSet<String>) -> WordSet {
+        let mut set = WordSet {
+            words: HashSet::default(),
+            bits: vec![0; 64],
+        };
+        set.extend(words);
+        set
+    }
+
+    fn extend(&mut self, words: impl IntoIterator<Item = String>) {
+        for w in words {
+            let bucket = (word_hash(&w) >> 52) as usize;
+            self.bits[bucket / 64] |= 1 << (bucket % 64);
+            self.words.insert(w);
+        }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.words.contains(w)
+    }
+
+    /// True when the token's folded word is in the set.
+    fn has(&self, t: &Token) -> bool {
+        let bucket = (t.hash >> 52) as usize;
+        self.bits[bucket / 64] & (1 << (bucket % 64)) != 0 && self.words.contains(t.folded)
+    }
+}
+
+/// The hash of a folded word for [`WordSet`]: Fx, with its top bits mixed by a multiply.
+fn word_hash(w: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(w.as_bytes());
+    h.finish().wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// An alternation of literal phrases, longest first, spaces matching any white space.
@@ -205,8 +258,8 @@ impl PatternFinder {
             .collect(),
             heads,
             all_final_heads: Heads {
-                agency_final: folded_set(&cat(|l| &l.agency_heads_final)),
-                gang_final: folded_set(&cat(|l| &l.gang_heads_final)),
+                agency_final: WordSet::of(folded_set(&cat(|l| &l.agency_heads_final))),
+                gang_final: WordSet::of(folded_set(&cat(|l| &l.gang_heads_final))),
                 ..Heads::default()
             },
             known: gazetteer
@@ -217,9 +270,9 @@ impl PatternFinder {
                 .collect(),
             gang_cues: PhraseSet::new(cat(|l| &l.gang_cues).into_iter().map(|c| (c, ())))?,
             gang_articles: folded_set(&cat(|l| &l.gang_articles)),
-            not_name: folded_set(
+            not_name: WordSet::of(folded_set(
                 &[cat(|l| &l.not_name_words), cat(|l| &l.calendar_words)].concat(),
-            ),
+            )),
             calendar: folded_set(&cat(|l| &l.calendar_words)),
             institution_words: folded_set(&cat(|l| &l.institution_words)),
             demonyms: folded_set(&cat(|l| &l.demonyms)),
@@ -297,7 +350,7 @@ impl PatternFinder {
             let first = words
                 .iter()
                 .take(2)
-                .find(|w| heads.gang.contains(*w) || heads.agency.contains(*w));
+                .find(|w| heads.gang.contains(w) || heads.agency.contains(w));
             let last = words.last();
             let kind = if first.is_some_and(|w| heads.gang.contains(w))
                 || last.is_some_and(|w| heads.gang_final.contains(w))
@@ -330,7 +383,7 @@ impl PatternFinder {
                 continue;
             }
             // Head first ("Fiscalía Especializada en …").
-            if heads.agency.contains(f) {
+            if heads.agency.has(t) {
                 let end = self.complement(text, toks, i + 1, found, &heads.agency_connectors);
                 let end = defined_end(text, toks, i, found, &heads.agency_connectors)
                     .map_or(end, |d| d.max(end));
@@ -343,7 +396,7 @@ impl PatternFinder {
                 }
             }
             // Head last ("Treasury Department", "U.S. Attorney's Office for …").
-            if self.all_final_heads.agency_final.contains(f) && i > 0 {
+            if self.all_final_heads.agency_final.has(t) && i > 0 {
                 let start = self.modifiers_before(text, toks, i, found, f == "office");
                 if start < i && toks[start].cap {
                     let end = self.complement(text, toks, i + 1, found, &heads.agency_connectors);
@@ -477,7 +530,7 @@ impl PatternFinder {
         while i < toks.len() {
             let t = &toks[i];
             let f = t.folded();
-            if t.cap && heads.gang.contains(f) && found.free(t.span) {
+            if t.cap && heads.gang.has(t) && found.free(t.span) {
                 let end = self.complement(text, toks, i + 1, found, &self.particles);
                 if end > i + 1 && !self.is_place_or_demonym(&toks[i + 1..end]) {
                     // "Primeiro Comando da Capital": capitalized words before the head too.
@@ -497,12 +550,12 @@ impl PatternFinder {
                 }
             }
             // Head last, lower case: "the Gulf cartel".
-            if !t.cap && self.all_final_heads.gang_final.contains(f) && i > 0 {
+            if !t.cap && self.all_final_heads.gang_final.has(t) && i > 0 {
                 let mut start = i;
                 while start > 0
                     && spaced(text, &toks[start - 1], &toks[start])
                     && toks[start - 1].cap
-                    && !self.not_name.contains(toks[start - 1].folded())
+                    && !self.not_name.has(&toks[start - 1])
                     && found.free(toks[start - 1].span)
                 {
                     start -= 1;
@@ -567,7 +620,7 @@ impl PatternFinder {
             while end < toks.len()
                 && spaced(text, &toks[end - 1], &toks[end])
                 && toks[end].cap
-                && !self.not_name.contains(toks[end].folded())
+                && !self.not_name.has(&toks[end])
             {
                 end += 1;
             }
@@ -617,9 +670,7 @@ impl PatternFinder {
     /// End (exclusive) of the capitalized name run starting at token `i`.
     fn name_run(&self, text: &str, toks: &[Token], i: usize, found: &Found) -> Option<usize> {
         let name_word = |t: &Token| {
-            (t.cap || is_initial(t.of(text)))
-                && !self.not_name.contains(t.folded())
-                && found.free_any(t.span)
+            (t.cap || is_initial(t.of(text))) && !self.not_name.has(t) && found.free_any(t.span)
         };
         if !name_word(&toks[i]) {
             return None;
@@ -826,6 +877,8 @@ struct Token<'f> {
     folded: &'f str,
     /// [`capitalized`], asked of most words several times, worked out once.
     cap: bool,
+    /// [`word_hash`] of `folded`, for [`WordSet::has`].
+    hash: u64,
 }
 
 impl<'f> Token<'f> {
@@ -907,10 +960,12 @@ fn tokens<'f>(text: &str, folded: &'f FoldedText, span: Span) -> Vec<Token<'f>> 
             }
         }
         let word = Span::new(span.start + i, span.start + i + w.len());
+        let folded = fold.fold_of(word);
         out.push(Token {
             span: word,
-            folded: fold.fold_of(word),
+            folded,
             cap: capitalized(w),
+            hash: word_hash(folded),
         });
     }
     out
