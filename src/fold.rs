@@ -140,6 +140,7 @@ impl<'f> FoldCursor<'f> {
     }
 
     /// Same as [`FoldedText::folded_offset`].
+    #[inline]
     fn folded_offset(&mut self, offset: usize) -> usize {
         let map = &self.text.to_original;
         if self.at == 0 || map[self.at - 1] as usize >= offset {

@@ -89,7 +89,7 @@ pub struct Token {
 /// (never the top bit of a short key, whose top byte is the length). The token is
 /// `s[start..end]`: a short one not among the last 8 bytes of `s` is read with one 8-byte
 /// load and masked.
-#[inline]
+#[inline(always)]
 fn token_key(s: &[u8], start: usize, end: usize) -> u64 {
     let len = end - start;
     if len < 8 {

@@ -1029,7 +1029,12 @@ static PAREN_ACRONYM_AFTER: LazyLock<Regex> =
 /// True for a word written with a capital and at least one lower-case letter ("Pérez",
 /// "McAllister"; not "DEA" nor "de").
 fn capitalized(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    let first_upper = match w.as_bytes().first() {
+        // Most words: an ASCII first letter, tested without decoding.
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    };
+    first_upper && w.chars().any(char::is_lowercase)
 }
 
 /// "J." and "J.R.": initials.
