@@ -42,6 +42,9 @@ pub struct PhraseSet<T> {
     /// One bit per key bucket, set when a phrase token's key falls in it: most text tokens
     /// are in no phrase, and the bit rules them out before the hash map is probed.
     seen: Vec<u64>,
+    /// The same for the first tokens of phrases: a walk starts at every text token, and most
+    /// tokens of a text that are in some phrase (articles, common nouns) start none.
+    starts: Vec<u64>,
     /// (node, token id, space before) → child node, below the root (node 0).
     edges: FxHashMap<(u32, u32, bool), u32>,
     /// Token id → child of the root (0 for none): an index rather than a hash lookup, since
@@ -86,7 +89,7 @@ pub struct Token {
 /// (never the top bit of a short key, whose top byte is the length). The token is
 /// `s[start..end]`: a short one not among the last 8 bytes of `s` is read with one 8-byte
 /// load and masked.
-#[inline]
+#[inline(always)]
 fn token_key(s: &[u8], start: usize, end: usize) -> u64 {
     let len = end - start;
     if len < 8 {
@@ -109,6 +112,15 @@ fn token_key(s: &[u8], start: usize, end: usize) -> u64 {
 
 /// The top bit of the key of a token of 8 bytes or more.
 const LONG_KEY: u64 = 1 << 63;
+
+/// The word and bit of a key in a bit set of `bits.len() * 64` bits (a power of two): the
+/// top half of the key scrambled (a short key is plain bytes).
+#[inline]
+fn key_bit(bits: &[u64], key: u64) -> (usize, u64) {
+    let mixed = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
+    let bucket = mixed as usize & (bits.len() * 64 - 1);
+    (bucket / 64, 1 << (bucket % 64))
+}
 
 /// Split `s[range]` into tokens (see the module docs), offsets into `s`.
 pub fn tokens(s: &str, range: std::ops::Range<usize>) -> Vec<Token> {
@@ -235,6 +247,7 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
             words: Vec::new(),
             collided: FxHashMap::default(),
             seen: Vec::new(),
+            starts: Vec::new(),
             edges: FxHashMap::default(),
             roots: Vec::new(),
             payloads: vec![Vec::new()],
@@ -282,23 +295,31 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
     }
 
     /// Set the bit of every phrase token's key: about 16 bits a token, so that a token in
-    /// no phrase finds its bit clear nine times in ten or more.
+    /// no phrase finds its bit clear nine times in ten or more; and of every first token's.
     fn fill_seen(&mut self) {
         let bits = (self.words.len() * 16).next_power_of_two().max(1024);
         self.seen = vec![0; bits / 64];
-        for &key in self.vocab.keys() {
-            let (word, bit) = self.seen_bit(key);
+        let firsts = self.roots.iter().filter(|&&r| r != 0).count();
+        let bits = (firsts * 16).next_power_of_two().max(1024);
+        self.starts = vec![0; bits / 64];
+        let is_first = |id: u32| self.roots.get(id as usize).is_some_and(|&r| r != 0);
+        let mut first_keys = Vec::new();
+        for (&key, &id) in &self.vocab {
+            let (word, bit) = key_bit(&self.seen, key);
             self.seen[word] |= bit;
+            if is_first(id) {
+                first_keys.push(key);
+            }
         }
-    }
-
-    /// The word and bit of [`PhraseSet::seen`] for a token key: the top half of the key
-    /// scrambled (a short key is plain bytes).
-    #[inline]
-    fn seen_bit(&self, key: u64) -> (usize, u64) {
-        let mixed = key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32;
-        let bucket = mixed as usize & (self.seen.len() * 64 - 1);
-        (bucket / 64, 1 << (bucket % 64))
+        for (word, &id) in &self.collided {
+            if is_first(id) {
+                first_keys.push(token_key(word.as_bytes(), 0, word.len()));
+            }
+        }
+        for key in first_keys {
+            let (word, bit) = key_bit(&self.starts, key);
+            self.starts[word] |= bit;
+        }
     }
 
     /// The id of a phrase token, made when new.
@@ -318,7 +339,7 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
     /// The id of a text token, `None` when no phrase has it.
     #[inline]
     fn id_of(&self, f: &str, tok: &Token) -> Option<u32> {
-        let (at, bit) = self.seen_bit(tok.key);
+        let (at, bit) = key_bit(&self.seen, tok.key);
         if self.seen[at] & bit == 0 {
             return None;
         }
@@ -388,6 +409,10 @@ impl<T: Clone + PartialEq> PhraseSet<T> {
     ) {
         let f = folded.as_str();
         let Some(first) = toks.first() else { return };
+        let (at, bit) = key_bit(&self.starts, first.key);
+        if self.starts[at] & bit == 0 {
+            return;
+        }
         let mut node = 0u32;
         for (j, tok) in toks.iter().enumerate() {
             let Some(id) = self.id_of(f, tok) else { break };

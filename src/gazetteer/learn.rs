@@ -34,16 +34,58 @@ static PAREN_ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// "ACR (": an acronym-like token just before an opening parenthesis; the text in the
+/// "ACR (": an acronym-like token just before an opening parenthesis (what
+/// [`acronyms_before_parens`] finds, written as a regex for its test); the text in the
 /// parentheses must also be 3 to 120 characters long ([`paren_text_fits`]). That bound is not
 /// written `{3,120}` in the regex: a hundred and twenty copies of "any character but a
 /// parenthesis" took 6M instructions to compile, and the run can only end at the closing
 /// parenthesis, so checking its length after the match finds the same matches.
+#[cfg(test)]
 static ACRONYM_BEFORE_PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x) ( [A-Z] [A-Za-z0-9&.\-]{1,11} ) \s* \( ([^()]+) \)").expect("valid regex")
 });
 
-/// True when the text in the parentheses of an [`ACRONYM_BEFORE_PAREN`] match is 3 to 120
+/// The matches of `ACRONYM_BEFORE_PAREN` in `text`, in order, as (acronym, text in the
+/// parentheses): the regex's `captures_iter` without the regex, whose search (it has no
+/// literal to skip ahead to) read every byte of every document. A match holds the first '('
+/// after its start, ends at the first parenthesis after that (a ')', with something
+/// between), and starts at the earliest capital at most twelve acronym characters and some
+/// white space before the '(': so each '(' is looked at alone, in text order.
+fn acronyms_before_parens(text: &str) -> Vec<(Span, Span)> {
+    let bytes = text.as_bytes();
+    let acronym_byte = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'&' | b'.' | b'-');
+    let mut out = Vec::new();
+    // Matches start at or after `from` (the end of the last one).
+    let mut from = 0;
+    let mut next = 0;
+    while let Some(open) = memchr::memchr(b'(', &bytes[next..]).map(|i| next + i) {
+        next = open + 1;
+        let Some(close) = memchr::memchr2(b'(', b')', &bytes[open + 1..]).map(|i| open + 1 + i)
+        else {
+            break; // no parenthesis after this one: no match here or later
+        };
+        if bytes[close] == b'(' || close == open + 1 {
+            continue;
+        }
+        let word_end = text[..open].trim_end_matches(char::is_whitespace).len();
+        let word = bytes[..word_end]
+            .iter()
+            .rev()
+            .take(12)
+            .take_while(|b| acronym_byte(b))
+            .count();
+        let earliest = (word_end - word).max(from);
+        let start = (earliest..word_end.saturating_sub(1)).find(|&i| bytes[i].is_ascii_uppercase());
+        if let Some(start) = start {
+            out.push((Span::new(start, word_end), Span::new(open + 1, close)));
+            from = close + 1;
+            next = from;
+        }
+    }
+    out
+}
+
+/// True when the text in the parentheses of an `ACRONYM_BEFORE_PAREN` match is 3 to 120
 /// characters long.
 fn paren_text_fits(inner: &str) -> bool {
     (3..=120).contains(&inner.chars().take(121).count())
@@ -131,20 +173,15 @@ impl Learner {
                 learned.push((i, name.to_string()));
             }
         }
-        for m in ACRONYM_BEFORE_PAREN.captures_iter(text) {
-            if !paren_text_fits(m.get(2).map_or("", |g| g.as_str())) {
+        for (acr, inner) in acronyms_before_parens(text) {
+            let (acr_text, inner_text) = (acr.of(text), inner.of(text));
+            if !paren_text_fits(inner_text) || !acronym_like(acr_text) {
                 continue;
             }
-            let acr = m.get(1).expect("group 1");
-            if !acronym_like(acr.as_str()) {
-                continue;
-            }
-            let inner = m.get(2).expect("group 2");
-            let inner_start =
-                inner.start() + (inner.as_str().len() - inner.as_str().trim_start().len());
-            let inner_end = inner.end() - (inner.as_str().len() - inner.as_str().trim_end().len());
+            let inner_start = inner.start + (inner_text.len() - inner_text.trim_start().len());
+            let inner_end = inner.end - (inner_text.len() - inner_text.trim_end().len());
             // Only a full name in parentheses defines the short form before it.
-            if !inner.as_str().trim().contains(char::is_whitespace) {
+            if !inner_text.trim().contains(char::is_whitespace) {
                 continue;
             }
             if let Some(i) = entities.iter().position(|e| {
@@ -153,10 +190,10 @@ impl Learner {
                         .iter()
                         .any(|x| x.start == inner_start && x.end == inner_end)
             }) {
-                if !named_by_other(entities, Span::new(acr.start(), acr.end()), i)
-                    && may_abbreviate(acr.as_str(), &text[inner_start..inner_end])
+                if !named_by_other(entities, acr, i)
+                    && may_abbreviate(acr_text, &text[inner_start..inner_end])
                 {
-                    learned.push((i, acr.as_str().to_string()));
+                    learned.push((i, acr_text.to_string()));
                 }
             }
         }
@@ -342,4 +379,29 @@ fn on_word_edges(text: &str, span: Span) -> bool {
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
     !before.is_some_and(word) && !after.is_some_and(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms_before_parens_are_the_regex_matches() {
+        let texts = [
+            "la DEA (Drug Enforcement Administration) y el FBI (Federal Bureau)",
+            "x (a) ABC (def ghi) ABCDEFGHIJKLMNOP (too long) OK\u{a0}\u{2003}(fine one)",
+            "AB(c) (AB) CD ((nested)) EF (unclosed GH (x y) IJ () KL (  ) MN",
+            "(ABC)DEF (x y)ZZ (p q) A.B.-C& (r s) é (t u) Éa (v w) TdA (Tren de Aragua)",
+            "ABC\n\n(one\ntwo) ABC (open ( ABC (x) ) ) ( ) ((AB (c d)",
+        ];
+        for t in texts {
+            let span = |g: regex::Match| Span::new(g.start(), g.end());
+            let want: Vec<(Span, Span)> = ACRONYM_BEFORE_PAREN
+                .captures_iter(t)
+                .map(|c| (span(c.get(1).unwrap()), span(c.get(2).unwrap())))
+                .collect();
+            let got = acronyms_before_parens(t);
+            assert_eq!(got, want, "{t}");
+        }
+    }
 }

@@ -33,8 +33,9 @@ use crate::model::{
     EntityRecord, EntitySource, EntityType, Lang, Section, Span, SpanText, TextView,
 };
 use regex::Regex;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
 use serde::Deserialize;
+use std::hash::Hasher;
 use std::sync::LazyLock;
 
 /// The lists of one `names.toml`.
@@ -73,17 +74,22 @@ const GANG_CUE: f64 = 0.7;
 /// Head nouns of one language: "police" heads a French name, not an English one.
 #[derive(Debug, Default)]
 struct Heads {
-    agency: HashSet<String>,
-    agency_final: HashSet<String>,
+    agency: WordSet,
+    agency_final: WordSet,
     agency_connectors: HashSet<String>,
-    gang: HashSet<String>,
-    gang_final: HashSet<String>,
+    gang: WordSet,
+    gang_final: WordSet,
 }
 
 /// What the pattern finder needs from the language tables, built once.
 #[derive(Debug)]
 pub struct PatternFinder {
     person_cues: Vec<(String, &'static str)>,
+    /// The indexes in `person_cues` of the cues by their last word ([`last_word`]), in
+    /// order: a cue ends a text on a word boundary only when the two end with the same word.
+    cues_by_last_word: HashMap<String, Vec<usize>>,
+    /// The byte length of the longest cue.
+    longest_cue: usize,
     particles: HashSet<String>,
     place_prepositions: HashSet<String>,
     /// Per language, and for sentences of no known language, every language's.
@@ -98,7 +104,7 @@ pub struct PatternFinder {
     known: HashSet<String>,
     gang_cues: PhraseSet<()>,
     gang_articles: HashSet<String>,
-    not_name: HashSet<String>,
+    not_name: WordSet,
     /// Months and weekdays: in no name of any kind.
     calendar: HashSet<String>,
     /// Words that are no part of a person's name but may stand before an institution's head.
@@ -119,6 +125,58 @@ fn folded_set<'a>(items: impl IntoIterator<Item = &'a String>) -> HashSet<String
         .map(|s| fold_str(s.trim()))
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// A set of folded words with a bit filter in front, looked up by a token's word hash
+/// ([`Token::hash`]): most words of a text are in none of the finder's small sets (heads,
+/// words that are no names), and one bit test rules them out before the set is probed.
+#[derive(Debug)]
+struct WordSet {
+    words: HashSet<String>,
+    /// Bit `word_hash(w) >> 52` (of 4096) set for every word `w`.
+    bits: Vec<u64>,
+}
+
+impl Default for WordSet {
+    fn default() -> WordSet {
+        WordSet::of(HashSet::default())
+    }
+}
+
+impl WordSet {
+    fn of(words: HashSet<String>) -> WordSet {
+        let mut set = WordSet {
+            words: HashSet::default(),
+            bits: vec![0; 64],
+        };
+        set.extend(words);
+        set
+    }
+
+    fn extend(&mut self, words: impl IntoIterator<Item = String>) {
+        for w in words {
+            let bucket = (word_hash(&w) >> 52) as usize;
+            self.bits[bucket / 64] |= 1 << (bucket % 64);
+            self.words.insert(w);
+        }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        self.words.contains(w)
+    }
+
+    /// True when the token's folded word is in the set.
+    fn has(&self, t: &Token) -> bool {
+        let bucket = (t.hash >> 52) as usize;
+        self.bits[bucket / 64] & (1 << (bucket % 64)) != 0 && self.words.contains(t.folded)
+    }
+}
+
+/// The hash of a folded word for [`WordSet`]: Fx, with its top bits mixed by a multiply.
+fn word_hash(w: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(w.as_bytes());
+    h.finish().wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// An alternation of literal phrases, longest first, spaces matching any white space.
@@ -171,6 +229,13 @@ impl PatternFinder {
         }
         // Longest first, so "fiscal especializado" is reported rather than "fiscal".
         person_cues.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let mut cues_by_last_word: HashMap<String, Vec<usize>> = HashMap::default();
+        for (k, (p, _)) in person_cues.iter().enumerate() {
+            cues_by_last_word
+                .entry(last_word(p).to_string())
+                .or_default()
+                .push(k);
+        }
         let nick = alternation(&cat(|l| &l.nickname_cues));
         let units = alternation(&cat(|l| &l.age_units));
         let bare = alternation(&cat(|l| &l.bare_nickname_cues));
@@ -178,7 +243,9 @@ impl PatternFinder {
         let particles = alternation(&cat(|l| &l.name_particles));
         let re = |s: String| Regex::new(&s).map_err(|e| format!("names.toml: {e}"));
         Ok(PatternFinder {
+            longest_cue: person_cues.iter().map(|(p, _)| p.len()).max().unwrap_or(0),
             person_cues,
+            cues_by_last_word,
             particles: folded_set(&cat(|l| &l.name_particles)),
             place_prepositions: folded_set(&cat(|l| &l.place_prepositions)),
             all_heads: [
@@ -191,8 +258,8 @@ impl PatternFinder {
             .collect(),
             heads,
             all_final_heads: Heads {
-                agency_final: folded_set(&cat(|l| &l.agency_heads_final)),
-                gang_final: folded_set(&cat(|l| &l.gang_heads_final)),
+                agency_final: WordSet::of(folded_set(&cat(|l| &l.agency_heads_final))),
+                gang_final: WordSet::of(folded_set(&cat(|l| &l.gang_heads_final))),
                 ..Heads::default()
             },
             known: gazetteer
@@ -203,9 +270,9 @@ impl PatternFinder {
                 .collect(),
             gang_cues: PhraseSet::new(cat(|l| &l.gang_cues).into_iter().map(|c| (c, ())))?,
             gang_articles: folded_set(&cat(|l| &l.gang_articles)),
-            not_name: folded_set(
+            not_name: WordSet::of(folded_set(
                 &[cat(|l| &l.not_name_words), cat(|l| &l.calendar_words)].concat(),
-            ),
+            )),
             calendar: folded_set(&cat(|l| &l.calendar_words)),
             institution_words: folded_set(&cat(|l| &l.institution_words)),
             demonyms: folded_set(&cat(|l| &l.demonyms)),
@@ -234,6 +301,7 @@ impl PatternFinder {
     pub fn extend(&self, view: &TextView, folded: &FoldedText, entities: &mut Vec<EntityRecord>) {
         let text = view.text;
         self.retype_document_agencies(entities);
+        let mut found = Found::new(std::mem::take(entities));
         for (si, sentence) in view.sentences.iter().enumerate() {
             if view.section_of(sentence) != Section::Body || is_headline(view, si) {
                 continue;
@@ -244,10 +312,11 @@ impl PatternFinder {
                 .get(&sentence.lang)
                 .or_else(|| self.heads.get(&None))
                 .expect("the union of heads is always built");
-            self.agencies(text, heads, &toks, entities);
-            self.gangs(text, heads, folded, sentence.span, &toks, entities);
-            self.people(text, sentence.span, &toks, entities);
+            self.agencies(text, heads, &toks, &mut found);
+            self.gangs(text, heads, folded, sentence.span, &toks, &mut found);
+            self.people(text, sentence.span, &toks, &mut found);
         }
+        *entities = found.entities;
         for e in entities.iter_mut() {
             e.mentions.sort_by_key(|m| (m.start, m.end));
             if e.source == EntitySource::Pattern && e.evidence.is_none() {
@@ -281,7 +350,7 @@ impl PatternFinder {
             let first = words
                 .iter()
                 .take(2)
-                .find(|w| heads.gang.contains(*w) || heads.agency.contains(*w));
+                .find(|w| heads.gang.contains(w) || heads.agency.contains(w));
             let last = words.last();
             let kind = if first.is_some_and(|w| heads.gang.contains(w))
                 || last.is_some_and(|w| heads.gang_final.contains(w))
@@ -304,42 +373,35 @@ impl PatternFinder {
         }
     }
 
-    fn agencies(
-        &self,
-        text: &str,
-        heads: &Heads,
-        toks: &[Token],
-        entities: &mut Vec<EntityRecord>,
-    ) {
+    fn agencies(&self, text: &str, heads: &Heads, toks: &[Token], found: &mut Found) {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
             let f = t.folded();
-            if !t.cap || !free(entities, t.span) {
+            if !t.cap || !found.free(t.span) {
                 i += 1;
                 continue;
             }
             // Head first ("Fiscalía Especializada en …").
-            if heads.agency.contains(f) {
-                let end = self.complement(text, toks, i + 1, entities, &heads.agency_connectors);
-                let end = defined_end(text, toks, i, entities, &heads.agency_connectors)
+            if heads.agency.has(t) {
+                let end = self.complement(text, toks, i + 1, found, &heads.agency_connectors);
+                let end = defined_end(text, toks, i, found, &heads.agency_connectors)
                     .map_or(end, |d| d.max(end));
-                let start = self.modifiers_before(text, toks, i, entities, false);
+                let start = self.modifiers_before(text, toks, i, found, false);
                 if end > i + 1 {
                     let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-                    add_agency(entities, &self.known, text, span, format!("head: {f}"));
+                    add_agency(found, &self.known, text, span, format!("head: {f}"));
                     i = end;
                     continue;
                 }
             }
             // Head last ("Treasury Department", "U.S. Attorney's Office for …").
-            if self.all_final_heads.agency_final.contains(f) && i > 0 {
-                let start = self.modifiers_before(text, toks, i, entities, f == "office");
+            if self.all_final_heads.agency_final.has(t) && i > 0 {
+                let start = self.modifiers_before(text, toks, i, found, f == "office");
                 if start < i && toks[start].cap {
-                    let end =
-                        self.complement(text, toks, i + 1, entities, &heads.agency_connectors);
+                    let end = self.complement(text, toks, i + 1, found, &heads.agency_connectors);
                     let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-                    add_agency(entities, &self.known, text, span, format!("head: {f}"));
+                    add_agency(found, &self.known, text, span, format!("head: {f}"));
                     i = end;
                     continue;
                 }
@@ -356,7 +418,7 @@ impl PatternFinder {
         text: &str,
         toks: &[Token],
         head: usize,
-        entities: &[EntityRecord],
+        found: &Found,
         possessive: bool,
     ) -> usize {
         let mut start = head;
@@ -365,9 +427,9 @@ impl PatternFinder {
             let gap = &text[p.span.end..toks[start].span.start];
             let joined =
                 gap == " " || (possessive && start == head && (gap == "'s " || gap == "’s "));
-            let fine = (p.cap && !self.not_name_strict(p.folded()))
-                || is_country_acronym(entities, p.span);
-            if !joined || !fine || !free(entities, p.span) {
+            let fine =
+                (p.cap && !self.not_name_strict(p.folded())) || found.is_country_acronym(p.span);
+            if !joined || !fine || !found.free(p.span) {
                 break;
             }
             start -= 1;
@@ -382,7 +444,7 @@ impl PatternFinder {
         text: &str,
         toks: &[Token],
         from: usize,
-        entities: &[EntityRecord],
+        found: &Found,
         connectors: &HashSet<String>,
     ) -> usize {
         let mut end = from;
@@ -395,8 +457,8 @@ impl PatternFinder {
                 break;
             }
             let content = (toks[j].cap && !self.calendar.contains(toks[j].folded()))
-                || is_country_acronym(entities, toks[j].span);
-            if content && free(entities, toks[j].span) {
+                || found.is_country_acronym(toks[j].span);
+            if content && found.free(toks[j].span) {
                 j += 1;
                 end = j;
                 continue;
@@ -417,7 +479,7 @@ impl PatternFinder {
                 if connectors.contains(&phrase)
                     && spaced(text, &run[n - 1], next)
                     && next.cap
-                    && free(entities, next.span)
+                    && found.free(next.span)
                     && !self.starts_person(text, toks, j + n)
                 {
                     j += n;
@@ -461,21 +523,21 @@ impl PatternFinder {
         folded: &FoldedText,
         sentence: Span,
         toks: &[Token],
-        entities: &mut Vec<EntityRecord>,
+        found: &mut Found,
     ) {
         // Head first: "Cártel del Noreste", "Clan Úsuga".
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
             let f = t.folded();
-            if t.cap && heads.gang.contains(f) && free(entities, t.span) {
-                let end = self.complement(text, toks, i + 1, entities, &self.particles);
+            if t.cap && heads.gang.has(t) && found.free(t.span) {
+                let end = self.complement(text, toks, i + 1, found, &self.particles);
                 if end > i + 1 && !self.is_place_or_demonym(&toks[i + 1..end]) {
                     // "Primeiro Comando da Capital": capitalized words before the head too.
-                    let start = self.modifiers_before(text, toks, i, entities, false);
+                    let start = self.modifiers_before(text, toks, i, found, false);
                     let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
                     add(
-                        entities,
+                        found,
                         &self.known,
                         text,
                         EntityType::Gang,
@@ -488,20 +550,20 @@ impl PatternFinder {
                 }
             }
             // Head last, lower case: "the Gulf cartel".
-            if !t.cap && self.all_final_heads.gang_final.contains(f) && i > 0 {
+            if !t.cap && self.all_final_heads.gang_final.has(t) && i > 0 {
                 let mut start = i;
                 while start > 0
                     && spaced(text, &toks[start - 1], &toks[start])
                     && toks[start - 1].cap
-                    && !self.not_name.contains(toks[start - 1].folded())
-                    && free(entities, toks[start - 1].span)
+                    && !self.not_name.has(&toks[start - 1])
+                    && found.free(toks[start - 1].span)
                 {
                     start -= 1;
                 }
                 if start < i && !self.is_place_or_demonym(&toks[start..i]) {
                     let span = Span::new(toks[start].span.start, t.span.end);
                     add(
-                        entities,
+                        found,
                         &self.known,
                         text,
                         EntityType::Gang,
@@ -525,7 +587,7 @@ impl PatternFinder {
                     let start = hit.span.end + g.start();
                     let span = Span::new(start, start + name.len());
                     add(
-                        entities,
+                        found,
                         &self.known,
                         text,
                         EntityType::Gang,
@@ -558,14 +620,14 @@ impl PatternFinder {
             while end < toks.len()
                 && spaced(text, &toks[end - 1], &toks[end])
                 && toks[end].cap
-                && !self.not_name.contains(toks[end].folded())
+                && !self.not_name.has(&toks[end])
             {
                 end += 1;
             }
             if end > k + 1 && !self.is_place_or_demonym(&toks[k + 1..end]) {
                 let span = Span::new(toks[k].span.start, toks[end - 1].span.end);
                 add(
-                    entities,
+                    found,
                     &self.known,
                     text,
                     EntityType::Gang,
@@ -585,10 +647,10 @@ impl PatternFinder {
             || words.iter().all(|w| self.demonyms.contains(*w))
     }
 
-    fn people(&self, text: &str, sentence: Span, toks: &[Token], entities: &mut Vec<EntityRecord>) {
+    fn people(&self, text: &str, sentence: Span, toks: &[Token], found: &mut Found) {
         let mut i = 0;
         while i < toks.len() {
-            let Some(end) = self.name_run(text, toks, i, entities) else {
+            let Some(end) = self.name_run(text, toks, i, found) else {
                 i += 1;
                 continue;
             };
@@ -597,26 +659,18 @@ impl PatternFinder {
             let glued = i > 1
                 && spaced(text, &toks[i - 1], &toks[i])
                 && toks[i - 1].cap
-                && free_any(entities, toks[i - 1].span);
+                && found.free_any(toks[i - 1].span);
             if !glued {
-                self.person(text, sentence, &toks[i..end], entities);
+                self.person(text, sentence, &toks[i..end], found);
             }
             i = end;
         }
     }
 
     /// End (exclusive) of the capitalized name run starting at token `i`.
-    fn name_run(
-        &self,
-        text: &str,
-        toks: &[Token],
-        i: usize,
-        entities: &[EntityRecord],
-    ) -> Option<usize> {
+    fn name_run(&self, text: &str, toks: &[Token], i: usize, found: &Found) -> Option<usize> {
         let name_word = |t: &Token| {
-            (t.cap || is_initial(t.of(text)))
-                && !self.not_name.contains(t.folded())
-                && free_any(entities, t.span)
+            (t.cap || is_initial(t.of(text))) && !self.not_name.has(t) && found.free_any(t.span)
         };
         if !name_word(&toks[i]) {
             return None;
@@ -657,7 +711,7 @@ impl PatternFinder {
     }
 
     /// Decide whether the run `run` (or its tail after a title) is a person, and add it.
-    fn person(&self, text: &str, sentence: Span, run: &[Token], entities: &mut Vec<EntityRecord>) {
+    fn person(&self, text: &str, sentence: Span, run: &[Token], found: &mut Found) {
         let before_run = &text[sentence.start..run[0].span.start];
         let run_at_start = before_run
             .trim_matches(|c: char| !c.is_alphanumeric())
@@ -734,10 +788,11 @@ impl PatternFinder {
             .map(|(c, _)| c.as_str())
             .collect::<Vec<_>>()
             .join("; ");
-        let Some(i) = add_person(entities, &self.known, text, span, cue, confidence) else {
+        let Some(i) = add_person(found, &self.known, text, span, cue, confidence) else {
             return;
         };
         if let Some(n) = nickname {
+            let entities = &mut found.entities;
             let id = entities[i].id.clone();
             // "Rodrigo Salcedo Ibarra, dit « El Güero »": the text says whose nickname it is,
             // which beats another person's alias matched inside it.
@@ -745,9 +800,10 @@ impl PatternFinder {
                 e.mentions.retain(|m| !n.contains(m.span()));
             }
             entities.retain(|e| !e.mentions.is_empty());
-            if free_any(entities, n) {
-                if let Some(e) = entities.iter_mut().find(|e| e.id == id) {
-                    insert_sorted(&mut e.mentions, SpanText::new(text, n));
+            found.reindex();
+            if found.free_any(n) {
+                if let Some(i) = found.entities.iter().position(|e| e.id == id) {
+                    found.insert(i, SpanText::new(text, n));
                 }
             }
         }
@@ -755,12 +811,15 @@ impl PatternFinder {
 
     /// The longest title or description ending `before` on a word boundary.
     fn title_before<'s>(&'s self, before: &str) -> Option<(&'s str, &'static str)> {
-        let tail = fold_str(before.trim_end());
         if before.len() == before.trim_end().len() && !before.is_empty() {
             return None; // no space between the title and the name
         }
-        self.person_cues
+        // A cue and the char before it: the end of the folded text is enough.
+        let tail = folded_tail(before.trim_end(), self.longest_cue + 4);
+        self.cues_by_last_word
+            .get(last_word(&tail))?
             .iter()
+            .map(|&k| &self.person_cues[k])
             .find(|(t, _)| {
                 tail.ends_with(t.as_str())
                     && !tail[..tail.len() - t.len()]
@@ -788,6 +847,28 @@ impl PatternFinder {
     }
 }
 
+/// The letters and digits that end `s` (empty when it ends with another character).
+fn last_word(s: &str) -> &str {
+    &s[s.trim_end_matches(char::is_alphanumeric).len()..]
+}
+
+/// The end of `fold_str(s)`, at least `need` bytes of it (all of it when shorter). Folding
+/// is per character but for runs of white space made one: from an ASCII letter or digit on,
+/// the fold of the rest of `s` is the end of the fold of `s`.
+fn folded_tail(s: &str, need: usize) -> String {
+    let bytes = s.as_bytes();
+    let mut from = s.len().saturating_sub(need);
+    while from > 0 && !bytes[from].is_ascii_alphanumeric() {
+        from -= 1;
+    }
+    let tail = fold_str(&s[from..]);
+    if from == 0 || tail.len() >= need {
+        tail
+    } else {
+        fold_str(s) // folding shrank the tail (white space, marks)
+    }
+}
+
 /// A word of the text with its span and its folded form (a slice of the document's folded
 /// text, so that tokens cost no allocation).
 #[derive(Clone, Copy, Debug)]
@@ -796,6 +877,8 @@ struct Token<'f> {
     folded: &'f str,
     /// [`capitalized`], asked of most words several times, worked out once.
     cap: bool,
+    /// [`word_hash`] of `folded`, for [`WordSet::has`].
+    hash: u64,
 }
 
 impl<'f> Token<'f> {
@@ -809,40 +892,67 @@ impl<'f> Token<'f> {
 }
 
 fn word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// The char at byte `at` of `s` (a char boundary) and its length; ASCII without decoding.
+#[inline]
+fn char_at(s: &str, at: usize) -> (char, usize) {
+    let b = s.as_bytes()[at];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = s[at..].chars().next().expect("at is a char boundary");
+    (c, c.len_utf8())
 }
 
 /// Words of `text[span]`: letters and digits, with inner hyphens, apostrophes and dots
 /// ("Jean-François", "d'Artagnan", "U.S."); a trailing possessive "'s" is left out.
 fn tokens<'f>(text: &str, folded: &'f FoldedText, span: Span) -> Vec<Token<'f>> {
     let s = &text[span.start..span.end];
-    let mut out = Vec::new();
+    // A word with the space after it takes more than four bytes: rarely grown.
+    let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut fold = folded.cursor();
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < s.len() {
+        if bytes[at].is_ascii() && !bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let (c, n) = char_at(s, at);
+        let i = at;
+        at += n;
         if !word_char(c) {
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if word_char(d) {
-                end = j + d.len_utf8();
-                chars.next();
-                continue;
+        // Letters and digits, and a hyphen, apostrophe or dot between two of them.
+        loop {
+            while at < s.len() && bytes[at].is_ascii_alphanumeric() {
+                at += 1;
             }
-            let next = s[j + d.len_utf8()..].chars().next();
-            if matches!(d, '-' | '\'' | '’' | '.') && next.is_some_and(word_char) {
-                end = j + d.len_utf8();
-                chars.next();
+            if at == s.len() {
+                break;
+            }
+            let (d, n) = char_at(s, at);
+            let joins = word_char(d)
+                || (matches!(d, '-' | '\'' | '’' | '.')
+                    && at + n < s.len()
+                    && word_char(char_at(s, at + n).0));
+            if joins {
+                at += n;
                 continue;
             }
             // "U.S." and initials keep their final dot.
-            if d == '.' && (s[i..end].contains('.') || s[i..end].chars().count() == 1) {
-                end = j + 1;
-                chars.next();
+            if d == '.' && (s[i..at].contains('.') || s[i..at].chars().count() == 1) {
+                at += 1;
             }
             break;
         }
+        let end = at;
         let mut w = &s[i..end];
         for poss in ["'s", "’s"] {
             if w.len() > poss.len() + 1 && w.ends_with(poss) {
@@ -850,10 +960,12 @@ fn tokens<'f>(text: &str, folded: &'f FoldedText, span: Span) -> Vec<Token<'f>> 
             }
         }
         let word = Span::new(span.start + i, span.start + i + w.len());
+        let folded = fold.fold_of(word);
         out.push(Token {
             span: word,
-            folded: fold.fold_of(word),
+            folded,
             cap: capitalized(w),
+            hash: word_hash(folded),
         });
     }
     out
@@ -867,13 +979,13 @@ fn defined_end(
     text: &str,
     toks: &[Token],
     head: usize,
-    entities: &[EntityRecord],
+    found: &Found,
     connectors: &HashSet<String>,
 ) -> Option<usize> {
     const MAX_WORDS: usize = 10;
     for k in head + 1..toks.len().min(head + 1 + MAX_WORDS) {
         // Elisions ("d'intervention") are inside one token, so words are space-separated.
-        if !spaced(text, &toks[k - 1], &toks[k]) || !free(entities, toks[k].span) {
+        if !spaced(text, &toks[k - 1], &toks[k]) || !found.free(toks[k].span) {
             return None;
         }
         if let Some(c) = PAREN_ACRONYM_AFTER.captures(&text[toks[k].span.end..]) {
@@ -917,7 +1029,12 @@ static PAREN_ACRONYM_AFTER: LazyLock<Regex> =
 /// True for a word written with a capital and at least one lower-case letter ("Pérez",
 /// "McAllister"; not "DEA" nor "de").
 fn capitalized(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    let first_upper = match w.as_bytes().first() {
+        // Most words: an ASCII first letter, tested without decoding.
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    };
+    first_upper && w.chars().any(char::is_lowercase)
 }
 
 /// "J." and "J.R.": initials.
@@ -935,15 +1052,118 @@ fn spaced(text: &str, a: &Token, b: &Token) -> bool {
     !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
 }
 
-/// True when `span` is exactly a country mention written in capitals ("U.S.", "EE.UU.").
-fn is_country_acronym(entities: &[EntityRecord], span: Span) -> bool {
-    entities.iter().any(|e| {
-        let i = e.mentions.partition_point(|m| m.start < span.start);
-        e.kind == EntityType::Country
-            && e.mentions
-                .get(i)
-                .is_some_and(|m| m.start == span.start && m.end >= span.end)
-    })
+/// The document's entities while the finder adds to them, with an index of where their
+/// mentions are. Whether a span is free is asked of almost every token; asking every entity
+/// (a binary search in each) took a fifth of the stage. Every change to the mentions goes
+/// through [`Found::insert`], [`Found::push`] or ends with [`Found::reindex`].
+struct Found {
+    entities: Vec<EntityRecord>,
+    /// Non-country mentions.
+    named: SpanIndex,
+    /// Every mention: a country mention may lie inside a name ("Policía Nacional del Perú").
+    any: SpanIndex,
+    /// Country mentions, sorted by start then end.
+    countries: Vec<Span>,
+}
+
+impl Found {
+    fn new(entities: Vec<EntityRecord>) -> Found {
+        let mut found = Found {
+            entities,
+            named: SpanIndex::default(),
+            any: SpanIndex::default(),
+            countries: Vec::new(),
+        };
+        found.reindex();
+        found
+    }
+
+    /// Rebuild the index from the entities (a few hundred mentions: cheap, and mentions are
+    /// added far more rarely than spans are tested).
+    fn reindex(&mut self) {
+        let mut named = Vec::new();
+        let mut any = Vec::new();
+        self.countries.clear();
+        for e in &self.entities {
+            let country = e.kind == EntityType::Country;
+            for m in &e.mentions {
+                any.push(m.span());
+                if country {
+                    self.countries.push(m.span());
+                } else {
+                    named.push(m.span());
+                }
+            }
+        }
+        self.countries.sort_unstable_by_key(|m| (m.start, m.end));
+        self.named = SpanIndex::new(named);
+        self.any = SpanIndex::new(any);
+    }
+
+    /// True when no non-country mention overlaps `span`.
+    fn free(&self, span: Span) -> bool {
+        !self.named.overlaps(span)
+    }
+
+    /// True when no mention at all (countries included) overlaps `span`: a person's name
+    /// never holds a country.
+    fn free_any(&self, span: Span) -> bool {
+        !self.any.overlaps(span)
+    }
+
+    /// True when `span` is exactly a country mention written in capitals ("U.S.", "EE.UU.").
+    fn is_country_acronym(&self, span: Span) -> bool {
+        // The last country mention starting at or before `span.start` is the longest of
+        // those starting there, if any does.
+        let i = self.countries.partition_point(|m| m.start <= span.start);
+        i > 0 && {
+            let m = self.countries[i - 1];
+            m.start == span.start && m.end >= span.end
+        }
+    }
+
+    /// Add `mention` to entity `i` at its place in text order.
+    fn insert(&mut self, i: usize, mention: SpanText) {
+        let mentions = &mut self.entities[i].mentions;
+        let at = mentions.partition_point(|m| (m.start, m.end) <= (mention.start, mention.end));
+        mentions.insert(at, mention);
+        self.reindex();
+    }
+
+    /// Add an entity (no mentions yet); its index.
+    fn push(&mut self, entity: EntityRecord) -> usize {
+        self.entities.push(entity);
+        self.entities.len() - 1
+    }
+}
+
+/// Spans sorted by start, each with the largest end among it and those before: the spans
+/// overlapping a given one are among those starting before its end, and one does when the
+/// largest end among those is past its start.
+#[derive(Default)]
+struct SpanIndex {
+    spans: Vec<Span>,
+    reach: Vec<usize>,
+}
+
+impl SpanIndex {
+    fn new(mut spans: Vec<Span>) -> SpanIndex {
+        spans.sort_unstable_by_key(|m| (m.start, m.end));
+        let reach = spans
+            .iter()
+            .scan(0, |max, m| {
+                *max = m.end.max(*max);
+                Some(*max)
+            })
+            .collect();
+        SpanIndex { spans, reach }
+    }
+
+    /// True when one of the spans overlaps `span`.
+    fn overlaps(&self, span: Span) -> bool {
+        let n = self.spans.partition_point(|m| m.start < span.end);
+        n > 0 && self.reach[n - 1] > span.start
+    }
 }
 
 /// True when the text around `span` is a pair of quotes: a title of a work, not a person.
@@ -968,33 +1188,6 @@ fn is_headline(view: &TextView, si: usize) -> bool {
     )
 }
 
-/// True when no non-country mention overlaps `span`.
-fn free(entities: &[EntityRecord], span: Span) -> bool {
-    !entities
-        .iter()
-        .filter(|e| e.kind != EntityType::Country)
-        .any(|e| overlaps_any(&e.mentions, span))
-}
-
-/// True when no mention at all (countries included) overlaps `span`: a person's name never
-/// holds a country.
-fn free_any(entities: &[EntityRecord], span: Span) -> bool {
-    !entities.iter().any(|e| overlaps_any(&e.mentions, span))
-}
-
-/// True when one of `mentions` (sorted, non-overlapping, as every stage keeps them) overlaps
-/// `span`; a binary search, so that long documents with many mentions stay linear-ish.
-fn overlaps_any(mentions: &[SpanText], span: Span) -> bool {
-    let i = mentions.partition_point(|m| m.end <= span.start);
-    mentions.get(i).is_some_and(|m| m.start < span.end)
-}
-
-/// Add `mention` to `mentions` at its place in text order.
-fn insert_sorted(mentions: &mut Vec<SpanText>, mention: SpanText) {
-    let at = mentions.partition_point(|m| (m.start, m.end) <= (mention.start, mention.end));
-    mentions.insert(at, mention);
-}
-
 /// " (MAOC-N)", " – Narcóticos (MAOC-N)": a short form in parentheses after a name.
 static ACRONYM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\s+[–-]\s+\p{Lu}[\p{L}\p{M}]+)?\s*\(\s*([^()\s]+)\s*\)").expect("valid regex")
@@ -1003,7 +1196,7 @@ static ACRONYM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Add an agency; a name followed by the acronym of an entity already found
 /// ("Centro de Análisis y Operaciones Marítimas (MAOC-N)") is a mention of that entity.
 fn add_agency(
-    entities: &mut Vec<EntityRecord>,
+    found: &mut Found,
     known: &HashSet<String>,
     text: &str,
     span: Span,
@@ -1022,7 +1215,7 @@ fn add_agency(
         let whole = Span::new(span.start, end);
         // Only an agency's acronym names an agency, and only one that could abbreviate the
         // name: "Policía Nacional del Perúa (TdA)" is no mention of the gang TdA.
-        let owner = entities.iter().position(|e| {
+        let owner = found.entities.iter().position(|e| {
             e.kind == EntityType::Agency
                 && e.mentions
                     .iter()
@@ -1030,22 +1223,22 @@ fn add_agency(
         });
         let owner = owner.filter(|_| super::learn::may_abbreviate(acr.as_str(), whole.of(text)));
         if let Some(i) = owner {
-            if !free(entities, whole) {
+            if !found.free(whole) {
                 return None;
             }
-            insert_sorted(&mut entities[i].mentions, SpanText::new(text, whole));
+            found.insert(i, SpanText::new(text, whole));
             return Some(i);
         }
         // "Centro de Análise e Operações Marítimas – Narcóticos (MAOC-N)": the part after
         // the dash belongs to the name its acronym abbreviates.
-        return add(entities, known, text, EntityType::Agency, whole, cue, HEAD);
+        return add(found, known, text, EntityType::Agency, whole, cue, HEAD);
     }
-    add(entities, known, text, EntityType::Agency, span, cue, HEAD)
+    add(found, known, text, EntityType::Agency, span, cue, HEAD)
 }
 
 /// Add a mention of a pattern entity of `kind` named by `span`, creating it when new.
 fn add(
-    entities: &mut Vec<EntityRecord>,
+    found: &mut Found,
     known: &HashSet<String>,
     text: &str,
     kind: EntityType,
@@ -1054,35 +1247,32 @@ fn add(
     confidence: f64,
 ) -> Option<usize> {
     let name = span.of(text);
-    if !free(entities, span) || span.is_empty() || known.contains(&fold_str(name)) {
+    if !found.free(span) || span.is_empty() || known.contains(&fold_str(name)) {
         return None;
     }
     let id = format!("pattern:{}:{}", kind.as_str(), slug(name));
-    let i = match entities.iter().position(|e| e.id == id) {
+    let i = match found.entities.iter().position(|e| e.id == id) {
         Some(i) => i,
-        None => {
-            entities.push(EntityRecord {
-                id,
-                kind,
-                name: name.to_string(),
-                source: EntitySource::Pattern,
-                candidates: Vec::new(),
-                cue: Some(cue),
-                confidence: Some(confidence),
-                evidence: None,
-                mentions: Vec::new(),
-            });
-            entities.len() - 1
-        }
+        None => found.push(EntityRecord {
+            id,
+            kind,
+            name: name.to_string(),
+            source: EntitySource::Pattern,
+            candidates: Vec::new(),
+            cue: Some(cue),
+            confidence: Some(confidence),
+            evidence: None,
+            mentions: Vec::new(),
+        }),
     };
-    insert_sorted(&mut entities[i].mentions, SpanText::new(text, span));
+    found.insert(i, SpanText::new(text, span));
     Some(i)
 }
 
 /// Add a person; a name that ends another pattern person's full name ("Cifuentes Rojas"
 /// after "Hernán Cifuentes Rojas") is a mention of that person.
 fn add_person(
-    entities: &mut Vec<EntityRecord>,
+    found: &mut Found,
     known: &HashSet<String>,
     text: &str,
     span: Span,
@@ -1090,19 +1280,19 @@ fn add_person(
     confidence: f64,
 ) -> Option<usize> {
     let name = fold_str(span.of(text));
-    let owner = entities.iter().position(|e| {
+    let owner = found.entities.iter().position(|e| {
         e.kind == EntityType::Person
             && e.source == EntitySource::Pattern
             && fold_str(&e.name).ends_with(&format!(" {name}"))
     });
     match owner {
-        Some(i) if free_any(entities, span) => {
-            insert_sorted(&mut entities[i].mentions, SpanText::new(text, span));
+        Some(i) if found.free_any(span) => {
+            found.insert(i, SpanText::new(text, span));
             Some(i)
         }
         Some(_) => None,
-        None if free_any(entities, span) => add(
-            entities,
+        None if found.free_any(span) => add(
+            found,
             known,
             text,
             EntityType::Person,

@@ -95,22 +95,28 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
     let mut records: Vec<EntityRecord> = groups
         .into_iter()
         .map(|(key, mentions)| {
-            let mut ids: Vec<&str> = key
+            // The record is the entity with the least id (ids are unique in a gazetteer).
+            let first = key
                 .iter()
-                .map(|&e| g.entities[e as usize].id.as_str())
-                .collect();
-            ids.sort_unstable();
-            let first = g.get(ids[0]).expect("ids come from the gazetteer");
+                .map(|&e| &g.entities[e as usize])
+                .min_by(|a, b| a.id.cmp(&b.id))
+                .expect("a key names an entity");
+            let candidates = if key.len() > 1 {
+                let mut ids: Vec<String> = key
+                    .iter()
+                    .map(|&e| g.entities[e as usize].id.clone())
+                    .collect();
+                ids.sort_unstable();
+                ids
+            } else {
+                Vec::new()
+            };
             EntityRecord {
                 id: first.id.clone(),
                 kind: first.kind,
                 name: first.name.clone(),
                 source: EntitySource::Gazetteer,
-                candidates: if ids.len() > 1 {
-                    ids.iter().map(|s| s.to_string()).collect()
-                } else {
-                    Vec::new()
-                },
+                candidates,
                 cue: None,
                 confidence: None,
                 evidence: None,
