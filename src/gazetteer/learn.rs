@@ -139,7 +139,9 @@ impl Learner {
                 // "ICE (TdA)": an acronym that already names another entity there is no short
                 // form of the name before it, nor is one that shares too few letters with it
                 // ("the Sinaloa Cartel (SIG)").
-                if !named_by_other(entities, acr_span, i) && may_abbreviate(acr.as_str(), name) {
+                if !named_by_other(entities, acr_span, i)
+                    && may_abbreviate(acr.as_str(), name, &self.connectors)
+                {
                     learned.push((i, acr.as_str().to_string()));
                 }
             } else if let Some(name) = self
@@ -191,7 +193,7 @@ impl Learner {
                         .any(|x| x.start == inner_start && x.end == inner_end)
             }) {
                 if !named_by_other(entities, acr, i)
-                    && may_abbreviate(acr_text, &text[inner_start..inner_end])
+                    && may_abbreviate(acr_text, &text[inner_start..inner_end], &self.connectors)
                 {
                     learned.push((i, acr_text.to_string()));
                 }
@@ -304,17 +306,22 @@ fn acronym_like(s: &str) -> bool {
     caps >= 2 && (caps == letters || s.chars().count() <= 5)
 }
 
-/// True when at least half the capitals of `acronym` are initials of words of `name`, of any
-/// case ("Brigade de recherche et d'intervention financière (BRIF)": the initial of an elided
-/// word is its own, i), short lower-case words left out: "de", "la", "et", "del" would
-/// otherwise lend their letters to any acronym. Not a spelling test: acronyms are often those of the name in another
-/// language, in another word order ("Centro de Análisis y Operaciones Marítimas (MAOC-N)",
-/// "Agencia Antidrogas de Estados Unidos (DEA)"), but they share letters with it.
-pub(super) fn may_abbreviate(acronym: &str, name: &str) -> bool {
+/// True when at least half the capitals of `acronym` are initials of words of `name` that are
+/// no `connectors` (folded), of any case: "Brigade de recherche et d'intervention financière
+/// (BRIF)", where the initial of an elided word is its own, i. The connectors ("de", "la",
+/// "et", "del") would otherwise lend their letters to any acronym. Not a spelling test:
+/// acronyms are often those of the name in another language, in another word order ("Centro de
+/// Análisis y Operaciones Marítimas (MAOC-N)", "Agencia Antidrogas de Estados Unidos (DEA)"),
+/// but they share letters with it.
+pub(super) fn may_abbreviate(acronym: &str, name: &str, connectors: &HashSet<String>) -> bool {
     let initials: HashSet<String> = name
         .split_whitespace()
-        .filter_map(|w| w.rsplit(['\'', '’']).next())
-        .filter(|w| w.chars().nth(3).is_some() || w.chars().next().is_some_and(char::is_uppercase))
+        // "d'intervention": the word after an elided article; "General's" stays whole.
+        .map(|w| match w.split_once(['\'', '’']) {
+            Some((article, word)) if article.chars().count() <= 2 && !word.is_empty() => word,
+            _ => w,
+        })
+        .filter(|w| !connectors.contains(&fold_str(w)))
         .filter_map(|w| w.chars().next())
         .map(|c| fold_str(c.encode_utf8(&mut [0; 4])))
         .collect();
@@ -402,6 +409,29 @@ mod tests {
                 .collect();
             let got = acronyms_before_parens(t);
             assert_eq!(got, want, "{t}");
+        }
+    }
+
+    #[test]
+    fn acronyms_that_may_abbreviate_a_name() {
+        let connectors = Learner::new().unwrap().connectors;
+        for (acronym, name, may) in [
+            ("TdA", "Tren de Aragua", true),
+            ("BRIF", "Brigade de recherche et d'intervention financière", true),
+            ("MAOC-N", "Centro de Análisis y Operaciones Marítimas", true),
+            ("DEA", "Agencia Antidrogas de Estados Unidos", true),
+            ("CDS", "Cártel de Sinaloa", true),
+            ("SIG", "the Sinaloa Cartel", false),
+            ("TdA", "Policía Nacional del Perúa", false),
+            // The letters of connectors and of a possessive 's lend nothing.
+            ("DLA", "Policía de la Nación", false),
+            ("PSP", "Mexican Attorney General's Office", false),
+        ] {
+            assert_eq!(
+                may_abbreviate(acronym, name, &connectors),
+                may,
+                "{acronym} for {name}"
+            );
         }
     }
 }

@@ -390,7 +390,15 @@ impl PatternFinder {
                 let start = self.modifiers_before(text, toks, i, found, false);
                 if end > i + 1 {
                     let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-                    add_agency(found, &self.known, text, span, format!("head: {f}"));
+                    let cue = format!("head: {f}");
+                    add_agency(
+                        found,
+                        &self.known,
+                        text,
+                        span,
+                        cue,
+                        &heads.agency_connectors,
+                    );
                     i = end;
                     continue;
                 }
@@ -401,7 +409,15 @@ impl PatternFinder {
                 if start < i && toks[start].cap {
                     let end = self.complement(text, toks, i + 1, found, &heads.agency_connectors);
                     let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-                    add_agency(found, &self.known, text, span, format!("head: {f}"));
+                    let cue = format!("head: {f}");
+                    add_agency(
+                        found,
+                        &self.known,
+                        text,
+                        span,
+                        cue,
+                        &heads.agency_connectors,
+                    );
                     i = end;
                     continue;
                 }
@@ -1201,6 +1217,7 @@ fn add_agency(
     text: &str,
     span: Span,
     cue: String,
+    connectors: &HashSet<String>,
 ) -> Option<usize> {
     // 2 to 15 characters: said here rather than in the regex, for the reason given at
     // PAREN_ACRONYM_AFTER; the run can only end at the parenthesis, so no shorter match hides.
@@ -1221,7 +1238,8 @@ fn add_agency(
                     .iter()
                     .any(|m| m.start == a_start && m.end == a_end)
         });
-        let owner = owner.filter(|_| super::learn::may_abbreviate(acr.as_str(), whole.of(text)));
+        let owner = owner
+            .filter(|_| super::learn::may_abbreviate(acr.as_str(), whole.of(text), connectors));
         if let Some(i) = owner {
             if !found.free(whole) {
                 return None;
