@@ -193,10 +193,18 @@ pub fn fold_str(s: &str) -> String {
     out
 }
 
+/// White space in ASCII as `char::is_whitespace` has it: `u8::is_ascii_whitespace` leaves out
+/// the vertical tab, which the tokenizers count as space, so "Federal\u{b}Police" matched the
+/// alias "Federal Police" but did not fold like it.
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0B
+}
+
 /// Fold one ASCII byte onto `out`; false when it adds nothing (white space after white space).
 #[inline]
 fn fold_ascii(b: u8, out: &mut String, last_space: &mut bool) -> bool {
-    if b.is_ascii_whitespace() {
+    if is_ascii_space(b) {
         if *last_space {
             return false;
         }
@@ -213,7 +221,7 @@ fn fold_ascii(b: u8, out: &mut String, last_space: &mut bool) -> bool {
 /// space, the common case for a word).
 pub fn fold_cow(s: &str) -> Cow<'_, str> {
     if s.bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !b.is_ascii_whitespace())
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && !is_ascii_space(b))
     {
         Cow::Borrowed(s)
     } else {
@@ -238,7 +246,7 @@ pub fn slug(name: &str) -> String {
 /// Fold one character onto `out`.
 fn fold_char(c: char, out: &mut String, last_space: &mut bool) {
     if c.is_ascii() {
-        if c.is_ascii_whitespace() {
+        if is_ascii_space(c as u8) {
             push_space(out, last_space);
         } else {
             *last_space = false;
@@ -347,6 +355,23 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(fold_str(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn every_white_space_folds_to_one_space() {
+        for c in (0..=0x3000u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+        {
+            let text = format!("Federal {c}Police");
+            assert_eq!(fold_str(&text), "federal police", "U+{:04X}", c as u32);
+            assert_eq!(
+                FoldedText::new(&text).as_str(),
+                "federal police",
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 

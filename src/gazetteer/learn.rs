@@ -417,7 +417,11 @@ mod tests {
         let connectors = Learner::new().unwrap().connectors;
         for (acronym, name, may) in [
             ("TdA", "Tren de Aragua", true),
-            ("BRIF", "Brigade de recherche et d'intervention financière", true),
+            (
+                "BRIF",
+                "Brigade de recherche et d'intervention financière",
+                true,
+            ),
             ("MAOC-N", "Centro de Análisis y Operaciones Marítimas", true),
             ("DEA", "Agencia Antidrogas de Estados Unidos", true),
             ("CDS", "Cártel de Sinaloa", true),
