@@ -8,8 +8,9 @@
 //!    whose country it names); when exactly one remains it is that entity, otherwise the
 //!    mention goes to one entity record listing every remaining id in `candidates`.
 //!
-//! 4. A name followed by a link word and the entity's own country ("Policía Nacional Civil de
-//!    Guatemala") is one mention; the country stays a country mention inside it.
+//! 4. An agency's or organization's name followed by a link word and its own country on the
+//!    same line ("Policía Nacional Civil de Guatemala") is one mention; the country stays a
+//!    country mention inside it.
 //!
 //! Entities are written in the order of their first mention; mentions in text order.
 
@@ -168,7 +169,9 @@ fn attach_countries(g: &Gazetteer, text: &str, records: &mut [EntityRecord]) {
         .flat_map(|(r, c)| r.mentions.iter().map(move |m| (m.start, m.end, c.clone())))
         .collect();
     for r in records.iter_mut() {
-        if r.kind == EntityType::Country || !r.candidates.is_empty() {
+        // Bodies are named after their country; a person or a gang is not ("Kristi Noem of the
+        // United States" is a person and a country).
+        if !matches!(r.kind, EntityType::Agency | EntityType::Org) || !r.candidates.is_empty() {
             continue;
         }
         let Some(own) = g.get(&r.id).and_then(|e| e.country.clone()) else {
@@ -179,6 +182,10 @@ fn attach_countries(g: &Gazetteer, text: &str, records: &mut [EntityRecord]) {
                 continue;
             };
             let at = m.end + link.end();
+            // A name does not run on over a line break.
+            if text[m.end..at].contains(['\n', '\r']) {
+                continue;
+            }
             if let Some((_, end, _)) = country_mentions
                 .iter()
                 .find(|(s, _, c)| *s == at && *c == own)
