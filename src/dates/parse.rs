@@ -284,13 +284,14 @@ impl<'a> Parser<'a> {
     /// False when no date can start at token `i`: every rule of the grammar begins with digits,
     /// with a phrase of a category in [`Cat::DATE_START`], or with a letter glued to digits
     /// ("q1-2019") or a Roman numeral before a century word, so a plain word ("police",
-    /// "said") or a word that only links or follows a date ("in", "and", "ago") starts none.
+    /// "said") or a word that only links or follows a date ("in", "and", "ago") starts none,
+    /// nor does a number that counts a plain word ([`Parser::counts_something`]).
     /// The grammar tries dozens of rules at each start.
     pub fn may_start_date(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
-        t.kind == Kind::Num
+        (t.kind == Kind::Num && !self.counts_something(i))
             || self.cats[i] & Cat::DATE_START != 0
             || self
                 .toks
@@ -300,6 +301,22 @@ impl<'a> Parser<'a> {
                 .cats
                 .get(i + 1)
                 .is_some_and(|&c| c & Cat::Century.bit() != 0)
+    }
+
+    /// True when the number at `i` is followed by a word apart from it, or a percent sign,
+    /// that starts no phrase of the table ("5 people", "12 %"): every shape a number begins
+    /// needs a separator glued to it (numeric dates, "1st", "H2"), a phrase of the table next
+    /// (a month, unit, of_word or connector: "5 May", "3 days ago", "5 and 6 May") or another
+    /// number (spaced dates), unless the number is a year or eight digits ("2019 was",
+    /// "20190512"); so no date starts there. A number that starts a table phrase is tried.
+    fn counts_something(&self, i: usize) -> bool {
+        let (t, Some(n)) = (&self.toks[i], self.toks.get(i + 1)) else {
+            return false;
+        };
+        self.cats[i] == 0
+            && !matches!(t.digits(), 4 | 8)
+            && self.cats[i + 1] == 0
+            && ((n.kind == Kind::Word && !n.glued) || n.norm == "%")
     }
 
     fn tok(&self, i: usize) -> Option<&Tok<'a>> {
