@@ -439,9 +439,18 @@ impl<'a> Parser<'a> {
         words.join(" ")
     }
 
+    /// True when the words `i..end` are listed as ambiguous; one word is looked up as it is.
+    fn ambiguous(&self, i: usize, end: usize) -> bool {
+        if end == i + 1 {
+            self.t.ambiguous.contains(self.toks[i].norm.as_str())
+        } else {
+            self.t.ambiguous.contains(&self.words(i, end))
+        }
+    }
+
     fn month(&self, i: usize) -> Option<MonthHit> {
         let (mut end, m, abbr) = self.lex(Cat::Month, i)?;
-        let ambiguous = abbr || self.t.ambiguous.contains(&self.words(i, end));
+        let ambiguous = abbr || self.ambiguous(i, end);
         if abbr && self.glued_punct(end, &["."]) {
             end += 1;
         }
@@ -455,7 +464,7 @@ impl<'a> Parser<'a> {
 
     fn weekday(&self, i: usize) -> Option<(usize, u32, bool)> {
         let (mut end, wd, abbr) = self.lex(Cat::Weekday, i)?;
-        let ambiguous = abbr || self.t.ambiguous.contains(&self.words(i, end));
+        let ambiguous = abbr || self.ambiguous(i, end);
         if abbr && self.glued_punct(end, &["."]) {
             end += 1;
         }
@@ -1310,8 +1319,10 @@ impl<'a> Parser<'a> {
     /// A year then a month name: "in 2017 april". Not an ambiguous month ("in 2017 May
     /// said"), not across a comma ("in 2017, April"), not before a day number ("in 2017
     /// April 5 people").
-    fn year_month(&self, i: usize) -> Option<(usize, Pt)> {
-        let (j, p) = self.standalone_year(i)?;
+    /// A year and a month after it ("2019 March"), from the year standing alone at the start
+    /// (`year`, [`Parser::standalone_year`] there).
+    fn year_month(&self, year: Option<(usize, Pt)>) -> Option<(usize, Pt)> {
+        let (j, p) = year?;
         if p.decade {
             return None;
         }
@@ -1860,12 +1871,22 @@ impl<'a> Parser<'a> {
         let (n, e) = if let Some((k, _, _)) = self.lex(Cat::Century, i) {
             (self.roman(k)?, k + 1)
         } else {
+            // The century word first: most capitalized words are no Roman numeral, and
+            // reading one as a numeral is the costlier test.
             let (k, n) = match self.ordinal(i) {
                 Some(o) => o,
-                None => (i + 1, self.roman(i)?),
+                None => {
+                    let e = self.lex(Cat::Century, i + 1)?.0;
+                    return self.century_of(self.roman(i)?, e);
+                }
             };
             (n, self.lex(Cat::Century, k)?.0)
         };
+        self.century_of(n, e)
+    }
+
+    /// Century `n` (1..=21) as a point ending at `e`.
+    fn century_of(&self, n: i32, e: usize) -> Option<(usize, Pt)> {
         (1..=21).contains(&n).then(|| {
             (
                 e,
@@ -2069,9 +2090,13 @@ impl<'a> Parser<'a> {
             keep(self.month_day(i));
             keep(self.month_year(i));
         }
-        if num || starts(Cat::YearWord.bit()) {
-            keep(self.year_month(i));
-        }
+        // The year alone is read once: the year-month shape starts with it.
+        let year = if num || starts(Cat::YearWord.bit()) {
+            self.standalone_year(i)
+        } else {
+            None
+        };
+        keep(self.year_month(year));
         if num || starts(Cat::OrdinalWord.bit()) || norm == "q" {
             keep(self.quarter(i));
         }
@@ -2081,9 +2106,7 @@ impl<'a> Parser<'a> {
         if starts(Cat::Month.bit()) {
             keep(self.bare_month(i));
         }
-        if num || starts(Cat::YearWord.bit()) {
-            keep(self.standalone_year(i));
-        }
+        keep(year);
         if starts(NUMBER_WORD_START) {
             keep(self.word_year_alone(i));
         }
