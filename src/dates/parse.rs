@@ -541,12 +541,20 @@ impl<'a> Parser<'a> {
     /// A number in words: "twenty three", "two thousand and fifteen", "nineteen hundred
     /// ninety three", "quatre-vingt-dix", "vinte e três". Composed from the number words of
     /// the language's `numbers.toml`; stops where a word cannot continue the number.
+    #[inline]
     fn word_number(&self, i: usize) -> Option<(usize, i32)> {
         // Its first word is a cardinal or a thousand word (the other number words only
-        // continue one): most tokens are neither.
+        // continue one): most tokens are neither, and this test, inlined into the many
+        // callers, answers them without a call.
         if self.cats.get(i)? & NUMBER_WORD_START == 0 {
             return None;
         }
+        self.word_number_from(i)
+    }
+
+    /// [`Parser::word_number`] once token `i` starts a cardinal or a thousand word.
+    #[inline(never)]
+    fn word_number_from(&self, i: usize) -> Option<(usize, i32)> {
         let (mut total, mut group, mut last) = (0i32, 0i32, 0i32);
         let mut thousand = false;
         let mut end = None;
