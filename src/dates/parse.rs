@@ -303,9 +303,10 @@ impl<'a> Parser<'a> {
                 .is_some_and(|&c| c & Cat::Century.bit() != 0)
     }
 
-    /// True when the number at `i` is followed by a word apart from it, or a percent sign,
-    /// that starts no phrase of the table ("5 people", "12 %"): every shape a number begins
-    /// needs a separator glued to it (numeric dates, "1st", "H2"), a phrase of the table next
+    /// True when the number at `i` is followed by a word apart from it, or a percent sign, a
+    /// comma, a semicolon, a colon or a closing parenthesis, that starts no phrase of the
+    /// table ("5 people", "12 %", "(5)"): every shape a number begins needs a date separator
+    /// glued to it (numeric dates, "1st", "1.º", "H2"), a phrase of the table next
     /// (a month, unit, of_word or connector: "5 May", "3 days ago", "5 and 6 May") or another
     /// number (spaced dates), unless the number is a year or eight digits ("2019 was",
     /// "20190512"); so no date starts there. A number that starts a table phrase is tried.
@@ -316,7 +317,9 @@ impl<'a> Parser<'a> {
         self.cats[i] == 0
             && !matches!(t.digits(), 4 | 8)
             && self.cats[i + 1] == 0
-            && ((n.kind == Kind::Word && !n.glued) || n.norm == "%")
+            && ((n.kind == Kind::Word && !n.glued)
+                || (n.kind == Kind::Punct
+                    && matches!(n.norm.as_str(), "%" | "," | ";" | ":" | ")")))
     }
 
     fn tok(&self, i: usize) -> Option<&Tok<'a>> {
