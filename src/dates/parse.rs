@@ -284,13 +284,14 @@ impl<'a> Parser<'a> {
     /// False when no date can start at token `i`: every rule of the grammar begins with digits,
     /// with a phrase of a category in [`Cat::DATE_START`], or with a letter glued to digits
     /// ("q1-2019") or a Roman numeral before a century word, so a plain word ("police",
-    /// "said") or a word that only links or follows a date ("in", "and", "ago") starts none.
+    /// "said") or a word that only links or follows a date ("in", "and", "ago") starts none,
+    /// nor does a number that counts a plain word ([`Parser::counts_something`]).
     /// The grammar tries dozens of rules at each start.
     pub fn may_start_date(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
-        t.kind == Kind::Num
+        (t.kind == Kind::Num && !self.counts_something(i))
             || self.cats[i] & Cat::DATE_START != 0
             || self
                 .toks
@@ -300,6 +301,25 @@ impl<'a> Parser<'a> {
                 .cats
                 .get(i + 1)
                 .is_some_and(|&c| c & Cat::Century.bit() != 0)
+    }
+
+    /// True when the number at `i` is followed by a word apart from it, or a percent sign, a
+    /// comma, a semicolon, a colon or a closing parenthesis, that starts no phrase of the
+    /// table ("5 people", "12 %", "(5)"): every shape a number begins needs a date separator
+    /// glued to it (numeric dates, "1st", "1.º", "H2"), a phrase of the table next
+    /// (a month, unit, of_word or connector: "5 May", "3 days ago", "5 and 6 May") or another
+    /// number (spaced dates), unless the number is a year or eight digits ("2019 was",
+    /// "20190512"); so no date starts there. A number that starts a table phrase is tried.
+    fn counts_something(&self, i: usize) -> bool {
+        let (t, Some(n)) = (&self.toks[i], self.toks.get(i + 1)) else {
+            return false;
+        };
+        self.cats[i] == 0
+            && !matches!(t.digits(), 4 | 8)
+            && self.cats[i + 1] == 0
+            && ((n.kind == Kind::Word && !n.glued)
+                || (n.kind == Kind::Punct
+                    && matches!(n.norm.as_str(), "%" | "," | ";" | ":" | ")")))
     }
 
     fn tok(&self, i: usize) -> Option<&Tok<'a>> {
@@ -422,9 +442,18 @@ impl<'a> Parser<'a> {
         words.join(" ")
     }
 
+    /// True when the words `i..end` are listed as ambiguous; one word is looked up as it is.
+    fn ambiguous(&self, i: usize, end: usize) -> bool {
+        if end == i + 1 {
+            self.t.ambiguous.contains(self.toks[i].norm.as_str())
+        } else {
+            self.t.ambiguous.contains(&self.words(i, end))
+        }
+    }
+
     fn month(&self, i: usize) -> Option<MonthHit> {
         let (mut end, m, abbr) = self.lex(Cat::Month, i)?;
-        let ambiguous = abbr || self.t.ambiguous.contains(&self.words(i, end));
+        let ambiguous = abbr || self.ambiguous(i, end);
         if abbr && self.glued_punct(end, &["."]) {
             end += 1;
         }
@@ -438,7 +467,7 @@ impl<'a> Parser<'a> {
 
     fn weekday(&self, i: usize) -> Option<(usize, u32, bool)> {
         let (mut end, wd, abbr) = self.lex(Cat::Weekday, i)?;
-        let ambiguous = abbr || self.t.ambiguous.contains(&self.words(i, end));
+        let ambiguous = abbr || self.ambiguous(i, end);
         if abbr && self.glued_punct(end, &["."]) {
             end += 1;
         }
@@ -515,12 +544,20 @@ impl<'a> Parser<'a> {
     /// A number in words: "twenty three", "two thousand and fifteen", "nineteen hundred
     /// ninety three", "quatre-vingt-dix", "vinte e três". Composed from the number words of
     /// the language's `numbers.toml`; stops where a word cannot continue the number.
+    #[inline]
     fn word_number(&self, i: usize) -> Option<(usize, i32)> {
         // Its first word is a cardinal or a thousand word (the other number words only
-        // continue one): most tokens are neither.
+        // continue one): most tokens are neither, and this test, inlined into the many
+        // callers, answers them without a call.
         if self.cats.get(i)? & NUMBER_WORD_START == 0 {
             return None;
         }
+        self.word_number_from(i)
+    }
+
+    /// [`Parser::word_number`] once token `i` starts a cardinal or a thousand word.
+    #[inline(never)]
+    fn word_number_from(&self, i: usize) -> Option<(usize, i32)> {
         let (mut total, mut group, mut last) = (0i32, 0i32, 0i32);
         let mut thousand = false;
         let mut end = None;
@@ -1293,8 +1330,10 @@ impl<'a> Parser<'a> {
     /// A year then a month name: "in 2017 april". Not an ambiguous month ("in 2017 May
     /// said"), not across a comma ("in 2017, April"), not before a day number ("in 2017
     /// April 5 people").
-    fn year_month(&self, i: usize) -> Option<(usize, Pt)> {
-        let (j, p) = self.standalone_year(i)?;
+    /// A year and a month after it ("2019 March"), from the year standing alone at the start
+    /// (`year`, [`Parser::standalone_year`] there).
+    fn year_month(&self, year: Option<(usize, Pt)>) -> Option<(usize, Pt)> {
+        let (j, p) = year?;
         if p.decade {
             return None;
         }
@@ -1843,12 +1882,22 @@ impl<'a> Parser<'a> {
         let (n, e) = if let Some((k, _, _)) = self.lex(Cat::Century, i) {
             (self.roman(k)?, k + 1)
         } else {
+            // The century word first: most capitalized words are no Roman numeral, and
+            // reading one as a numeral is the costlier test.
             let (k, n) = match self.ordinal(i) {
                 Some(o) => o,
-                None => (i + 1, self.roman(i)?),
+                None => {
+                    let e = self.lex(Cat::Century, i + 1)?.0;
+                    return self.century_of(self.roman(i)?, e);
+                }
             };
             (n, self.lex(Cat::Century, k)?.0)
         };
+        self.century_of(n, e)
+    }
+
+    /// Century `n` (1..=21) as a point ending at `e`.
+    fn century_of(&self, n: i32, e: usize) -> Option<(usize, Pt)> {
         (1..=21).contains(&n).then(|| {
             (
                 e,
@@ -2052,9 +2101,13 @@ impl<'a> Parser<'a> {
             keep(self.month_day(i));
             keep(self.month_year(i));
         }
-        if num || starts(Cat::YearWord.bit()) {
-            keep(self.year_month(i));
-        }
+        // The year alone is read once: the year-month shape starts with it.
+        let year = if num || starts(Cat::YearWord.bit()) {
+            self.standalone_year(i)
+        } else {
+            None
+        };
+        keep(self.year_month(year));
         if num || starts(Cat::OrdinalWord.bit()) || norm == "q" {
             keep(self.quarter(i));
         }
@@ -2064,9 +2117,7 @@ impl<'a> Parser<'a> {
         if starts(Cat::Month.bit()) {
             keep(self.bare_month(i));
         }
-        if num || starts(Cat::YearWord.bit()) {
-            keep(self.standalone_year(i));
-        }
+        keep(year);
         if starts(NUMBER_WORD_START) {
             keep(self.word_year_alone(i));
         }

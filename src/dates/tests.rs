@@ -207,7 +207,7 @@ fn start_gates_skip_no_date() {
         texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
     }
     let x = DateExtractor::new().unwrap();
-    let mut tried = 0;
+    let (mut tried, mut numbers) = (0, 0);
     for lang in [Lang::EN, Lang::ES, Lang::FR, Lang::PT, Lang("de")] {
         let t = x.table(Some(lang));
         for text in &texts {
@@ -223,6 +223,7 @@ fn start_gates_skip_no_date() {
                             continue;
                         }
                         tried += 1;
+                        numbers += usize::from(toks[i].kind == Kind::Num);
                         if let Some((end, _)) = parser.parse_at(i) {
                             panic!(
                                 "{lang}: a date starts at a skipped token: {:?} in {:?}",
@@ -237,4 +238,6 @@ fn start_gates_skip_no_date() {
     }
     // The gates do skip: most tokens of prose start no date.
     assert!(tried > 10_000, "only {tried} skipped tokens checked");
+    // Numbers followed by a plain word ("5 people") are skipped too, and checked here.
+    assert!(numbers > 500, "only {numbers} skipped numbers checked");
 }
