@@ -382,6 +382,18 @@ impl PatternFinder {
                 i += 1;
                 continue;
             }
+            // An agency named around this head word.
+            let add = |found: &mut Found, span: Span| {
+                let cue = format!("head: {f}");
+                add_agency(
+                    found,
+                    &self.known,
+                    text,
+                    span,
+                    cue,
+                    &heads.agency_connectors,
+                )
+            };
             // Head first ("Fiscalía Especializada en …").
             if heads.agency.has(t) {
                 let end = self.complement(text, toks, i + 1, found, &heads.agency_connectors);
@@ -390,15 +402,7 @@ impl PatternFinder {
                 let start = self.modifiers_before(text, toks, i, found, false);
                 if end > i + 1 {
                     let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-                    let cue = format!("head: {f}");
-                    add_agency(
-                        found,
-                        &self.known,
-                        text,
-                        span,
-                        cue,
-                        &heads.agency_connectors,
-                    );
+                    add(found, span);
                     i = end;
                     continue;
                 }
@@ -409,15 +413,7 @@ impl PatternFinder {
                 if start < i && toks[start].cap {
                     let end = self.complement(text, toks, i + 1, found, &heads.agency_connectors);
                     let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
-                    let cue = format!("head: {f}");
-                    add_agency(
-                        found,
-                        &self.known,
-                        text,
-                        span,
-                        cue,
-                        &heads.agency_connectors,
-                    );
+                    add(found, span);
                     i = end;
                     continue;
                 }
