@@ -326,9 +326,25 @@ fn document_row(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
 
 /// The `mentions.csv` rows of a record: entities, dates, counts, money, in that order.
 fn mention_rows(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
-    let sentence = |out: &mut Vec<u8>, start: usize, end: usize| {
+    // Every row starts with the document and the kind of mention, and ends with the span and
+    // its sentence.
+    let head = |out: &mut Vec<u8>, kind: &[u8]| {
+        cells::text(out, &r.doc_id);
+        out.extend_from_slice(kind);
+    };
+    let tail = |out: &mut Vec<u8>, start: usize, end: usize| {
+        cells::uint(out, start);
+        cells::uint(out, end);
         cells::text(out, r.sentence_around(start, end).unwrap_or(""));
         cells::end_row(out);
+    };
+    // The value and value_max cells of a count or an amount.
+    let values = |out: &mut Vec<u8>, value: Quantity, max: Option<Quantity>| {
+        quantity(out, value);
+        match max {
+            Some(max) => quantity(out, max),
+            None => out.push(b','),
+        }
     };
     for ent in &r.entities {
         let detail: &str = if ent.candidates.is_empty() {
@@ -339,21 +355,17 @@ fn mention_rows(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
             joined
         };
         for m in &ent.mentions {
-            cells::text(out, &r.doc_id);
-            out.extend_from_slice(b"entity,");
+            head(out, b"entity,");
             cells::raw(out, ent.kind.as_str());
             cells::text(out, &m.text);
             cells::text(out, &ent.name);
             out.push(b',');
             cells::text(out, detail);
-            cells::uint(out, m.start);
-            cells::uint(out, m.end);
-            sentence(out, m.start, m.end);
+            tail(out, m.start, m.end);
         }
     }
     for d in &r.dates {
-        cells::text(out, &r.doc_id);
-        out.extend_from_slice(b"date,");
+        head(out, b"date,");
         cells::raw(out, d.precision.as_str());
         cells::text(out, &d.text);
         cells::raw(out, &d.value);
@@ -367,20 +379,13 @@ fn mention_rows(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
             "; ",
         );
         cells::text(out, joined);
-        cells::uint(out, d.start);
-        cells::uint(out, d.end);
-        sentence(out, d.start, d.end);
+        tail(out, d.start, d.end);
     }
     for c in &r.counts {
-        cells::text(out, &r.doc_id);
-        out.extend_from_slice(b"count,");
+        head(out, b"count,");
         cells::text(out, c.what.as_deref().unwrap_or(""));
         cells::text(out, &c.text);
-        quantity(out, c.value);
-        match c.value_max {
-            Some(max) => quantity(out, max),
-            None => out.push(b','),
-        }
+        values(out, c.value, c.value_max);
         joined.clear();
         joined.push_str(c.qualifier.as_str());
         if let Some(u) = &c.unit {
@@ -388,24 +393,15 @@ fn mention_rows(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
             joined.push_str(u);
         }
         cells::raw(out, joined);
-        cells::uint(out, c.start);
-        cells::uint(out, c.end);
-        sentence(out, c.start, c.end);
+        tail(out, c.start, c.end);
     }
     for m in &r.money {
-        cells::text(out, &r.doc_id);
-        out.extend_from_slice(b"money,");
+        head(out, b"money,");
         cells::raw(out, &m.currency);
         cells::text(out, &m.text);
-        quantity(out, m.value);
-        match m.value_max {
-            Some(max) => quantity(out, max),
-            None => out.push(b','),
-        }
+        values(out, m.value, m.value_max);
         out.push(b',');
-        cells::uint(out, m.start);
-        cells::uint(out, m.end);
-        sentence(out, m.start, m.end);
+        tail(out, m.start, m.end);
     }
 }
 

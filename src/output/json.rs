@@ -52,10 +52,7 @@ pub(super) fn record(out: &mut Vec<u8>, r: &Record) {
     }
     out.extend_from_slice(b",\"paragraphs\":");
     list(out, &r.paragraphs, |out, p| {
-        out.extend_from_slice(b"{\"start\":");
-        uint(out, p.start as u64);
-        out.extend_from_slice(b",\"end\":");
-        uint(out, p.end as u64);
+        open_span(out, p.start, p.end);
         out.extend_from_slice(b",\"language\":");
         opt_string(out, p.language.as_deref());
         out.extend_from_slice(if p.boilerplate {
@@ -68,10 +65,7 @@ pub(super) fn record(out: &mut Vec<u8>, r: &Record) {
     });
     out.extend_from_slice(b",\"segments\":");
     list(out, &r.segments, |out, s| {
-        out.extend_from_slice(b"{\"start\":");
-        uint(out, s.start as u64);
-        out.extend_from_slice(b",\"end\":");
-        uint(out, s.end as u64);
+        open_span(out, s.start, s.end);
         out.extend_from_slice(b",\"language\":");
         string(out, &s.language);
         out.extend_from_slice(b",\"confidence\":");
@@ -133,12 +127,7 @@ fn entity(out: &mut Vec<u8>, e: &EntityRecord) {
 }
 
 fn date(out: &mut Vec<u8>, d: &DateMention) {
-    out.extend_from_slice(b"{\"start\":");
-    uint(out, d.start as u64);
-    out.extend_from_slice(b",\"end\":");
-    uint(out, d.end as u64);
-    out.extend_from_slice(b",\"text\":");
-    string(out, &d.text);
+    open_span_text(out, d.start, d.end, &d.text);
     out.extend_from_slice(b",\"value\":");
     string(out, &d.value);
     out.extend_from_slice(b",\"precision\":");
@@ -162,16 +151,8 @@ fn date(out: &mut Vec<u8>, d: &DateMention) {
 }
 
 fn count(out: &mut Vec<u8>, c: &CountMention) {
-    out.extend_from_slice(b"{\"start\":");
-    uint(out, c.start as u64);
-    out.extend_from_slice(b",\"end\":");
-    uint(out, c.end as u64);
-    out.extend_from_slice(b",\"text\":");
-    string(out, &c.text);
-    out.extend_from_slice(b",\"value\":");
-    quantity(out, c.value);
-    out.extend_from_slice(b",\"value_max\":");
-    opt_quantity(out, c.value_max);
+    open_span_text(out, c.start, c.end, &c.text);
+    values(out, c.value, c.value_max);
     out.extend_from_slice(b",\"qualifier\":");
     name(out, c.qualifier.as_str());
     out.extend_from_slice(b",\"what\":");
@@ -184,16 +165,8 @@ fn count(out: &mut Vec<u8>, c: &CountMention) {
 }
 
 fn money(out: &mut Vec<u8>, m: &MoneyMention) {
-    out.extend_from_slice(b"{\"start\":");
-    uint(out, m.start as u64);
-    out.extend_from_slice(b",\"end\":");
-    uint(out, m.end as u64);
-    out.extend_from_slice(b",\"text\":");
-    string(out, &m.text);
-    out.extend_from_slice(b",\"value\":");
-    quantity(out, m.value);
-    out.extend_from_slice(b",\"value_max\":");
-    opt_quantity(out, m.value_max);
+    open_span_text(out, m.start, m.end, &m.text);
+    values(out, m.value, m.value_max);
     out.extend_from_slice(b",\"currency\":");
     string(out, &m.currency);
     out.push(b'}');
@@ -305,13 +278,32 @@ fn event_money(out: &mut Vec<u8>, m: &EventMoney) {
 }
 
 fn span_text(out: &mut Vec<u8>, s: &SpanText) {
-    out.extend_from_slice(b"{\"start\":");
-    uint(out, s.start as u64);
-    out.extend_from_slice(b",\"end\":");
-    uint(out, s.end as u64);
-    out.extend_from_slice(b",\"text\":");
-    string(out, &s.text);
+    open_span_text(out, s.start, s.end, &s.text);
     out.push(b'}');
+}
+
+/// `{"start":S,"end":E`: the opening every span object shares; the caller adds its other
+/// fields and the closing brace.
+fn open_span(out: &mut Vec<u8>, start: usize, end: usize) {
+    out.extend_from_slice(b"{\"start\":");
+    uint(out, start as u64);
+    out.extend_from_slice(b",\"end\":");
+    uint(out, end as u64);
+}
+
+/// [`open_span`] and the span's `"text"`.
+fn open_span_text(out: &mut Vec<u8>, start: usize, end: usize, text: &str) {
+    open_span(out, start, end);
+    out.extend_from_slice(b",\"text\":");
+    string(out, text);
+}
+
+/// `,"value":V,"value_max":M`: the amount of a count or of money.
+fn values(out: &mut Vec<u8>, value: Quantity, max: Option<Quantity>) {
+    out.extend_from_slice(b",\"value\":");
+    quantity(out, value);
+    out.extend_from_slice(b",\"value_max\":");
+    opt_quantity(out, max);
 }
 
 /// `[a,b,…]` with each item written by `item`.
