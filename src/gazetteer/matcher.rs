@@ -18,12 +18,52 @@ use crate::lexicon::PhraseSet;
 use crate::model::{EntityType, Span};
 
 /// A reference from an automaton pattern to the alias of an entity it stands for.
+///
+/// It carries the alias's flags and its entity's layer, so that matching and resolving read
+/// them from the reference in hand: looking them up in the entity and alias tables cost a
+/// cache miss or more per hit, the most expensive part of matching a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AliasRef {
     /// Index of the entity.
     pub entity: u32,
     /// Index of the alias in the entity's aliases.
     pub alias: u32,
+    /// [`AliasRef::CASE_SENSITIVE`], [`AliasRef::WEAK`], [`AliasRef::COUNTRY`].
+    flags: u8,
+}
+
+impl AliasRef {
+    /// The alias matches only exactly as written.
+    const CASE_SENSITIVE: u8 = 1;
+    /// The alias is weak ([`Alias::weak`]).
+    const WEAK: u8 = 2;
+    /// The entity is a country (layer 1).
+    const COUNTRY: u8 = 4;
+
+    fn new(entity: usize, alias: usize, e: &Entity, a: &Alias) -> AliasRef {
+        let flag = |on: bool, bit: u8| if on { bit } else { 0 };
+        AliasRef {
+            entity: entity as u32,
+            alias: alias as u32,
+            flags: flag(a.case_sensitive, Self::CASE_SENSITIVE)
+                | flag(a.weak, Self::WEAK)
+                | flag(e.kind == EntityType::Country, Self::COUNTRY),
+        }
+    }
+
+    /// The alias counts only where the document names its entity otherwise.
+    pub fn is_weak(&self) -> bool {
+        self.flags & Self::WEAK != 0
+    }
+
+    fn is_case_sensitive(&self) -> bool {
+        self.flags & Self::CASE_SENSITIVE != 0
+    }
+
+    /// 0 for agencies, people, gangs and orgs; 1 for countries.
+    fn layer(&self) -> u8 {
+        u8::from(self.flags & Self::COUNTRY != 0)
+    }
 }
 
 /// A match that passed the boundary and case checks, with the aliases it stands for.
@@ -47,15 +87,10 @@ impl Matcher {
     /// Compile every alias of every entity.
     pub fn build(entities: &[Entity]) -> Result<Matcher, String> {
         let refs = entities.iter().enumerate().flat_map(|(ei, e)| {
-            e.aliases.iter().enumerate().map(move |(ai, a)| {
-                (
-                    a.text.as_str(),
-                    AliasRef {
-                        entity: ei as u32,
-                        alias: ai as u32,
-                    },
-                )
-            })
+            e.aliases
+                .iter()
+                .enumerate()
+                .map(move |(ai, a)| (a.text.as_str(), AliasRef::new(ei, ai, e, a)))
         });
         Ok(Matcher {
             aliases: PhraseSet::new(refs)?,
@@ -74,12 +109,13 @@ impl Matcher {
             let surface = h.span.of(text);
             let mut layers: [Vec<AliasRef>; 2] = [Vec::new(), Vec::new()];
             for r in h.payloads {
-                let e = &entities[r.entity as usize];
-                let a: &Alias = &e.aliases[r.alias as usize];
-                if a.case_sensitive && !same_as_written(surface, &a.text) {
-                    continue;
+                if r.is_case_sensitive() {
+                    let a: &Alias = &entities[r.entity as usize].aliases[r.alias as usize];
+                    if !same_as_written(surface, &a.text) {
+                        continue;
+                    }
                 }
-                layers[usize::from(e.kind == EntityType::Country)].push(*r);
+                layers[usize::from(r.layer())].push(*r);
             }
             for (layer, refs) in layers.into_iter().enumerate() {
                 if !refs.is_empty() {

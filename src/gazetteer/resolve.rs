@@ -31,7 +31,6 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
     // Both selections below walk the hits in the same order: sort them once. A selection
     // skips the aliases it does not keep in place, rather than copying the hits without them.
     selection_order(&mut raw);
-    let is_weak = |r: &AliasRef| g.entities[r.entity as usize].aliases[r.alias as usize].weak;
     // The distinct entities of a hit's kept aliases, in increasing order, in `out`.
     let distinct = |refs: &[AliasRef], keep: &dyn Fn(&AliasRef) -> bool, out: &mut Vec<u32>| {
         out.clear();
@@ -42,7 +41,7 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
     let mut ents: Vec<u32> = Vec::new();
 
     // 1. What the document names by strong aliases alone.
-    let strong = |r: &AliasRef| !is_weak(r);
+    let strong = |r: &AliasRef| !r.is_weak();
     let mut named: HashSet<u32> = HashSet::default();
     for i in select(&raw, &strong) {
         distinct(&raw[i].refs, &strong, &mut ents);
@@ -65,7 +64,7 @@ pub fn entities(g: &Gazetteer, text: &str, folded: &FoldedText) -> Vec<EntityRec
     };
 
     // 2. Weak aliases that count, and selection again.
-    let usable = |r: &AliasRef| !is_weak(r) || supported(r.entity);
+    let usable = |r: &AliasRef| !r.is_weak() || supported(r.entity);
 
     // 3. One entity (or one candidate set) per hit: mentions grouped by key, keys in the
     // order of their first mention.
