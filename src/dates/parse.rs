@@ -9,7 +9,7 @@
 //! ("from", "between", articles, prepositions) are consumed but left out of the span.
 
 use super::calendar::{valid, Rule};
-use super::table::{Cat, CatSet, Entry, LangTable};
+use super::table::{Cat, CatSet, Entry, LangTable, WordId};
 use super::token::{Kind, Tok};
 
 /// The categories a number in words can start with ([`Parser::word_number`]).
@@ -230,6 +230,9 @@ pub(crate) struct Parser<'a> {
     pub toks: &'a [Tok<'a>],
     /// Numeric dates read day first.
     pub day_first: bool,
+    /// Each token's word id in the table ([`LangTable::word`]), looked up once: phrases are
+    /// compared by id.
+    words: Vec<WordId>,
     /// The table entries starting with each token, looked up once: the grammar asks for
     /// them at every position it tries, dozens of times per token.
     starting: Vec<&'a [Entry]>,
@@ -243,10 +246,13 @@ pub(crate) struct Parser<'a> {
 impl<'a> Parser<'a> {
     /// A parser over `toks` with the words of `t`.
     pub fn new(t: &'a LangTable, toks: &'a [Tok<'a>], day_first: bool) -> Parser<'a> {
+        let mut words = Vec::with_capacity(toks.len());
         let mut starting = Vec::with_capacity(toks.len());
         let mut cats = Vec::with_capacity(toks.len());
         for tok in toks {
-            match t.starting(&tok.norm) {
+            let w = t.word(&tok.norm);
+            words.push(w);
+            match t.starting(w) {
                 Some(s) => {
                     starting.push(s.entries.as_slice());
                     cats.push(s.cats);
@@ -262,6 +268,7 @@ impl<'a> Parser<'a> {
             t,
             toks,
             day_first,
+            words,
             starting,
             cats,
             all_cats,
@@ -348,12 +355,9 @@ impl<'a> Parser<'a> {
 
     /// The token after entry `e` when its phrase is at token `i`.
     fn entry_end(&self, e: &Entry, i: usize) -> Option<usize> {
-        let end = i + e.toks.len();
-        let here = end <= self.toks.len()
-            && e.toks
-                .iter()
-                .zip(&self.toks[i..end])
-                .all(|(a, b)| *a == b.norm);
+        let end = i + e.words.len();
+        let here =
+            end <= self.words.len() && e.words.iter().zip(&self.words[i..end]).all(|(a, b)| a == b);
         here.then_some(end)
     }
 
@@ -367,7 +371,7 @@ impl<'a> Parser<'a> {
     }
 
     fn prev_is(&self, cat: Cat, i: usize) -> bool {
-        i > 0 && self.t.ends_with(cat, &self.toks[i - 1].norm)
+        i > 0 && self.t.ends_with(cat, self.words[i - 1])
     }
 
     fn punct(&self, i: usize, set: &[&str]) -> bool {
@@ -737,18 +741,14 @@ impl<'a> Parser<'a> {
             let before_year_word = |k: usize| {
                 k > 1
                     && self.prev_is(Cat::YearWord, k)
-                    && self
-                        .t
-                        .ends_with(Cat::NotCalendarYear, &self.toks[k - 2].norm)
+                    && self.t.ends_with(Cat::NotCalendarYear, self.words[k - 2])
             };
             if self.prev_is(Cat::NotCalendarYear, i)
                 || before_year_word(k)
                 || self.prev_is(Cat::NotCalendarYear, k)
                 || (self.prev_is(Cat::Of, k)
                     && k > 1
-                    && self
-                        .t
-                        .ends_with(Cat::NotCalendarYear, &self.toks[k - 2].norm))
+                    && self.t.ends_with(Cat::NotCalendarYear, self.words[k - 2]))
             {
                 return None;
             }
@@ -756,7 +756,7 @@ impl<'a> Parser<'a> {
             if yw.is_none()
                 && p.norm == "."
                 && k > 1
-                && self.t.ends_with(Cat::NotYearBefore, &self.toks[k - 2].norm)
+                && self.t.ends_with(Cat::NotYearBefore, self.words[k - 2])
             {
                 return None;
             }
@@ -1000,7 +1000,7 @@ impl<'a> Parser<'a> {
             || (self.prev_is(Cat::Preposition, i) && p.norm.len() > 1)
             || self
                 .t
-                .starting_with(&p.norm)
+                .starting_with(self.words[i - 1])
                 .iter()
                 .any(|e| e.cat == Cat::Weekday)
     }
@@ -2211,8 +2211,8 @@ impl<'a> Parser<'a> {
                     .t
                     .ordinal_suffixes
                     .contains(self.toks[j - 1].norm.as_str())
-                || self.t.ends_with(Cat::DayOrdinal, &self.toks[j - 1].norm)
-                || self.t.ends_with(Cat::Cardinal, &self.toks[j - 1].norm);
+                || self.t.ends_with(Cat::DayOrdinal, self.words[j - 1])
+                || self.t.ends_with(Cat::Cardinal, self.words[j - 1]);
             if let (Some(d1), Some(m), None, true) = (p1.d, p1.m, p1.y, day_ended) {
                 if let Some((k2, d2)) = self.day_any(k) {
                     if self.point(k).map_or(true, |(e, _)| e <= k2) {
@@ -2372,10 +2372,10 @@ impl<'a> Parser<'a> {
         }
         let mut e = i;
         let mut separated = false;
-        if e > 0 && self.t.ends_with(Cat::And, &self.toks[e - 1].norm) {
+        if e > 0 && self.t.ends_with(Cat::And, self.words[e - 1]) {
             e -= 1;
             separated = true;
-        } else if e > 1 && self.t.ends_with(Cat::Preposition, &self.toks[e - 1].norm) {
+        } else if e > 1 && self.t.ends_with(Cat::Preposition, self.words[e - 1]) {
             // "qui, ou sexta": a comma may come before the preposition.
             let w = if self.punct(e - 2, &[","]) {
                 e - 2

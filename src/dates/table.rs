@@ -315,6 +315,12 @@ pub(crate) type CatSet = u64;
 // Every category must have a bit.
 const _: () = assert!((Cat::NumberJoiner as u32) < CatSet::BITS);
 
+/// The id of a folded token among a table's phrase words ([`LangTable::word`]).
+pub(crate) type WordId = u32;
+
+/// The id of a token that is no word of any phrase of the table.
+pub(crate) const NO_WORD: WordId = WordId::MAX;
+
 /// The phrases starting with one folded token, longest first, and the set of their categories
 /// (the grammar asks "is there a phrase of category X here?" dozens of times per token; the set
 /// answers no without comparing strings).
@@ -327,7 +333,8 @@ pub(crate) struct Starting {
 /// One phrase of the lexicon.
 #[derive(Clone, Debug)]
 pub(crate) struct Entry {
-    pub toks: Vec<String>,
+    /// The phrase's folded tokens, as word ids.
+    pub words: Vec<WordId>,
     pub cat: Cat,
     pub val: i32,
     pub flag: bool,
@@ -338,9 +345,14 @@ pub(crate) struct Entry {
 pub(crate) struct LangTable {
     pub day_first: bool,
     pub capitalized_names: bool,
-    /// Entries by their first folded token, longest first. (Fx hash: probed for every token
-    /// at many grammar positions; hashed with `rustc_hash`.)
-    lexicon: FxHashMap<String, Starting>,
+    /// Every folded token of every phrase, and its id. A sentence's tokens are looked up once
+    /// ([`LangTable::word`]); the grammar then compares ids, not strings. (Fx hash: probed for
+    /// every token of every sentence; hashed with `rustc_hash`.)
+    words: FxHashMap<String, WordId>,
+    /// By word id: the entries starting with it, longest first.
+    starting: Vec<Starting>,
+    /// By word id: the categories of the phrases ending with it.
+    ending: Vec<CatSet>,
     pub ambiguous: HashSet<String>,
     pub ordinal_suffixes: HashSet<String>,
     pub future_suffixes: Vec<String>,
@@ -352,8 +364,6 @@ pub(crate) struct LangTable {
     pub holiday_rules: Vec<Rule>,
     /// French-style additions after a tens word: (tens value, limit) — 60 + 10..19.
     pub additive_after: Vec<(i32, i32)>,
-    /// The categories of the phrases ending with each folded token.
-    last_tokens: FxHashMap<String, Vec<Cat>>,
 }
 
 impl LangTable {
@@ -557,28 +567,39 @@ impl LangTable {
                 t.additive_after.push((k, *v as i32));
             }
         }
-        for s in t.lexicon.values_mut() {
-            s.entries.sort_by_key(|e| std::cmp::Reverse(e.toks.len()));
+        for s in &mut t.starting {
+            s.entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
             s.cats = s.entries.iter().fold(0, |m, e| m | e.cat.bit());
         }
         Ok(t)
     }
 
     fn add(&mut self, phrase: &str, cat: Cat, val: i32, flag: bool) {
-        let toks = phrase_tokens(phrase);
-        let (Some(first), Some(last)) = (toks.first().cloned(), toks.last().cloned()) else {
+        let words: Vec<WordId> = phrase_tokens(phrase)
+            .into_iter()
+            .map(|w| self.word_or_add(w))
+            .collect();
+        let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
             return;
         };
-        let cats = self.last_tokens.entry(last).or_default();
-        if !cats.contains(&cat) {
-            cats.push(cat);
-        }
-        self.lexicon.entry(first).or_default().entries.push(Entry {
-            toks,
+        self.ending[last as usize] |= cat.bit();
+        self.starting[first as usize].entries.push(Entry {
+            words,
             cat,
             val,
             flag,
         });
+    }
+
+    /// The id of phrase word `w`, given the next id if it has none yet.
+    fn word_or_add(&mut self, w: String) -> WordId {
+        let next = WordId::try_from(self.words.len()).expect("fewer than 2^32 words");
+        let id = *self.words.entry(w).or_insert(next);
+        if id == next {
+            self.starting.push(Starting::default());
+            self.ending.push(0);
+        }
+        id
     }
 
     /// False when no future or past suffix ends with byte `b`.
@@ -586,20 +607,25 @@ impl LangTable {
         self.tense_suffix_ends[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
 
-    /// Entries whose first token is `norm`, longest first.
-    pub fn starting_with(&self, norm: &str) -> &[Entry] {
-        self.starting(norm).map_or(&[], |s| s.entries.as_slice())
+    /// The word id of folded token `norm`, [`NO_WORD`] when no phrase has it.
+    pub fn word(&self, norm: &str) -> WordId {
+        self.words.get(norm).copied().unwrap_or(NO_WORD)
     }
 
-    /// Entries whose first token is `norm`, with their categories.
-    pub fn starting(&self, norm: &str) -> Option<&Starting> {
-        self.lexicon.get(norm)
+    /// Entries whose first token is word `w`, longest first.
+    pub fn starting_with(&self, w: WordId) -> &[Entry] {
+        self.starting(w).map_or(&[], |s| s.entries.as_slice())
     }
 
-    /// True when the table knows any word of category `cat` ending with token `norm`.
-    pub fn ends_with(&self, cat: Cat, norm: &str) -> bool {
-        self.last_tokens
-            .get(norm)
-            .is_some_and(|cats| cats.contains(&cat))
+    /// Entries whose first token is word `w`, with their categories.
+    pub fn starting(&self, w: WordId) -> Option<&Starting> {
+        self.starting.get(w as usize)
+    }
+
+    /// True when the table knows any phrase of category `cat` ending with word `w`.
+    pub fn ends_with(&self, cat: Cat, w: WordId) -> bool {
+        self.ending
+            .get(w as usize)
+            .is_some_and(|cats| cats & cat.bit() != 0)
     }
 }
