@@ -589,6 +589,13 @@ pub struct Pass {
     pub seconds: f64,
     /// CPU time of the process (user + system), seconds.
     pub cpu_seconds: f64,
+    /// The system part of `cpu_seconds`: mostly the kernel copying the outputs into the page
+    /// cache, which grows with the bytes written.
+    #[serde(default)]
+    pub sys_seconds: f64,
+    /// Bytes of every output file written.
+    #[serde(default)]
+    pub output_bytes: u64,
     /// Peak resident set size (`VmHWM`), KiB.
     pub peak_rss_kib: u64,
     /// CPU seconds per stage, summed over threads, in pipeline order.
@@ -619,14 +626,25 @@ pub fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// User + system CPU seconds of this process (`/proc/self/stat`, USER_HZ = 100).
-pub fn cpu_seconds() -> Option<f64> {
+/// User and system CPU seconds of this process (`/proc/self/stat`, USER_HZ = 100).
+fn cpu_times() -> Option<(f64, f64)> {
     let stat = fs::read_to_string("/proc/self/stat").ok()?;
     // Fields after the command name, which is in parentheses and may hold spaces.
     let rest = &stat[stat.rfind(')')? + 2..];
     let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
-    Some(ticks as f64 / 100.0)
+    let ticks = |i: usize| f.get(i)?.parse::<u64>().ok();
+    Some((ticks(11)? as f64 / 100.0, ticks(12)? as f64 / 100.0))
+}
+
+/// Bytes of the files directly in `dir`.
+fn folder_bytes(dir: &Path) -> u64 {
+    fs::read_dir(dir).map_or(0, |entries| {
+        entries
+            .filter_map(|e| e.ok()?.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum()
+    })
 }
 
 /// Build the pipeline, process the corpus in `corpus` on `threads` threads and write every
@@ -641,7 +659,7 @@ pub fn measure(
     let pipeline = builder.build().map_err(|e| e.to_string())?;
     let startup = t0.elapsed();
     let t1 = Instant::now();
-    let cpu0 = cpu_seconds().unwrap_or(0.0);
+    let (user0, sys0) = cpu_times().unwrap_or_default();
     let inputs: Vec<Input> = ingest::walk(&[docs_dir(corpus)], &["txt".to_string()]);
     let mut writer = OutputWriter::create(output)
         .map_err(|e| format!("{}: cannot create: {e}", output.display()))?;
@@ -678,7 +696,8 @@ pub fn measure(
     finished.map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
     stages.output = output_cpu;
     let seconds = t1.elapsed().as_secs_f64();
-    let cpu = cpu_seconds().unwrap_or(0.0) - cpu0;
+    let (user1, sys1) = cpu_times().unwrap_or_default();
+    let output_bytes = folder_bytes(output);
     let _ = fs::remove_dir_all(output);
     Ok(Pass {
         threads,
@@ -686,7 +705,9 @@ pub fn measure(
         bytes: totals.bytes,
         startup_seconds: startup.as_secs_f64(),
         seconds,
-        cpu_seconds: cpu,
+        cpu_seconds: (user1 - user0) + (sys1 - sys0),
+        sys_seconds: sys1 - sys0,
+        output_bytes,
         peak_rss_kib: peak_rss_kib().unwrap_or(0),
         stages: stages
             .stages()
@@ -723,8 +744,17 @@ pub fn report(passes: &[Pass], out: &mut impl Write) -> io::Result<()> {
     let names: Vec<&str> = first.stages.iter().map(|(n, _)| n.as_str()).collect();
     write!(
         out,
-        "{:>7} {:>4} {:>8} {:>8} {:>7} {:>7} {:>9} {:>10}",
-        "threads", "runs", "MB/s", "docs/s", "wall s", "cpu s", "RSS MiB", "startup ms"
+        "{:>7} {:>4} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7} {:>9} {:>10}",
+        "threads",
+        "runs",
+        "MB/s",
+        "docs/s",
+        "wall s",
+        "cpu s",
+        "sys s",
+        "out/in",
+        "RSS MiB",
+        "startup ms"
     )?;
     for n in &names {
         write!(out, " {n:>7}")?;
@@ -739,13 +769,15 @@ pub fn report(passes: &[Pass], out: &mut impl Write) -> io::Result<()> {
         let m = |f: &dyn Fn(&Pass) -> f64| median(ps.iter().map(|p| f(p)).collect());
         write!(
             out,
-            "{:>7} {:>4} {:>8.1} {:>8.0} {:>7.2} {:>7.2} {:>9.1} {:>10.1}",
+            "{:>7} {:>4} {:>8.1} {:>8.0} {:>7.2} {:>7.2} {:>7.2} {:>7.1} {:>9.1} {:>10.1}",
             t,
             ps.len(),
             m(&|p| p.mb_per_s()),
             m(&|p| p.docs_per_s()),
             m(&|p| p.seconds),
             m(&|p| p.cpu_seconds),
+            m(&|p| p.sys_seconds),
+            m(&|p| p.output_bytes as f64 / p.bytes.max(1) as f64),
             m(&|p| p.peak_rss_kib as f64 / 1024.0),
             m(&|p| p.startup_seconds * 1e3),
         )?;
@@ -785,6 +817,54 @@ mod tests {
             assert_eq!(parse_size(label), Ok(bytes));
         }
         assert_eq!(size_label(1234), "1234");
+    }
+
+    #[test]
+    fn report_shows_medians_system_time_and_output_ratio() {
+        let pass = |seconds: f64, sys_seconds: f64| Pass {
+            threads: 2,
+            documents: 100,
+            bytes: 4_000_000,
+            startup_seconds: 0.03,
+            seconds,
+            cpu_seconds: 2.0 * seconds,
+            sys_seconds,
+            output_bytes: 50_000_000,
+            peak_rss_kib: 90 * 1024,
+            stages: vec![("dates".into(), 1.0), ("events".into(), 3.0)],
+            waits: vec![("write".into(), 0.5)],
+        };
+        let passes = [pass(2.0, 0.4), pass(1.0, 0.1), pass(4.0, 0.2)];
+        let mut out = Vec::new();
+        report(&passes, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let [head, row] = out.lines().collect::<Vec<_>>()[..] else {
+            panic!("one header and one row: {out}")
+        };
+        let cells = |l: &str| l.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        let cell = |name: &str| {
+            // Header names of two words, made one.
+            let mut head = head.to_string();
+            for (two, one) in [
+                ("wall s", "wall"),
+                ("cpu s", "cpu"),
+                ("sys s", "sys"),
+                ("RSS MiB", "RSS"),
+                ("startup ms", "startup"),
+                (" wait s", "_wait"),
+            ] {
+                head = head.replace(two, one);
+            }
+            let names = cells(&head);
+            let at = names.iter().position(|n| n == name).expect(name);
+            cells(row)[at].clone()
+        };
+        // Medians of 3: 2.0 s wall (2.0 MB/s), 0.2 s system; 50 MB out of 4 MB in.
+        assert_eq!(cell("MB/s"), "2.0");
+        assert_eq!(cell("sys"), "0.20");
+        assert_eq!(cell("out/in"), "12.5");
+        assert_eq!(cell("events"), "75.0%");
+        assert_eq!(cell("write_wait"), "0.50");
     }
 
     #[test]
