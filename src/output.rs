@@ -158,6 +158,8 @@ pub struct OutputWriter {
     events: Sink,
     /// Scratch for the cells joined from several values.
     joined: String,
+    /// Scratch for [`mention_rows`]: where each sentence's cell stands in the buffer.
+    sentence_cells: Vec<Option<(usize, usize)>>,
 }
 
 fn temp_path(dir: &Path, name: &str) -> PathBuf {
@@ -217,6 +219,7 @@ impl OutputWriter {
             mentions: Sink::csv(&temp_path(dir, "mentions.csv"), &MENTIONS_HEADER)?,
             events: Sink::csv(&temp_path(dir, "events.csv"), &EVENTS_HEADER)?,
             joined: String::new(),
+            sentence_cells: Vec::new(),
         })
     }
 
@@ -227,7 +230,12 @@ impl OutputWriter {
         self.records.write_if_full()?;
         document_row(&mut self.documents.buf, &mut self.joined, r);
         self.documents.write_if_full()?;
-        mention_rows(&mut self.mentions.buf, &mut self.joined, r);
+        mention_rows(
+            &mut self.mentions.buf,
+            &mut self.joined,
+            &mut self.sentence_cells,
+            r,
+        );
         self.mentions.write_if_full()?;
         for e in &r.events {
             event_row(&mut self.events.buf, &mut self.joined, r, e);
@@ -244,6 +252,7 @@ impl OutputWriter {
             mentions,
             events,
             joined: _,
+            sentence_cells: _,
         } = self;
         for sink in [records, documents, mentions, events] {
             sink.finish()?;
@@ -325,18 +334,45 @@ fn document_row(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
 }
 
 /// The `mentions.csv` rows of a record: entities, dates, counts, money, in that order.
-fn mention_rows(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
+///
+/// A sentence is the last cell of the row of every mention in it: its cell (with the line
+/// break) is written once per record and copied from that first row after that, without
+/// checking its bytes for quoting again. `sentence_cells` holds where each sentence's cell
+/// stands in `out`, by sentence index; `out` is only written out between records, so the
+/// positions hold while one record's rows are written.
+fn mention_rows(
+    out: &mut Vec<u8>,
+    joined: &mut String,
+    sentence_cells: &mut Vec<Option<(usize, usize)>>,
+    r: &Record,
+) {
+    sentence_cells.clear();
+    sentence_cells.resize(r.sentence_spans.len(), None);
     // Every row starts with the document and the kind of mention, and ends with the span and
     // its sentence.
+    let mut doc_cell = Vec::new();
+    cells::text(&mut doc_cell, &r.doc_id);
     let head = |out: &mut Vec<u8>, kind: &[u8]| {
-        cells::text(out, &r.doc_id);
+        out.extend_from_slice(&doc_cell);
         out.extend_from_slice(kind);
     };
-    let tail = |out: &mut Vec<u8>, start: usize, end: usize| {
+    let mut tail = |out: &mut Vec<u8>, start: usize, end: usize| {
         cells::uint(out, start);
         cells::uint(out, end);
-        cells::text(out, r.sentence_around(start, end).unwrap_or(""));
-        cells::end_row(out);
+        let Some(i) = r.sentence_index_around(start, end) else {
+            cells::text(out, "");
+            cells::end_row(out);
+            return;
+        };
+        match sentence_cells[i] {
+            Some((from, to)) => out.extend_from_within(from..to),
+            None => {
+                let from = out.len();
+                cells::text(out, r.sentence_spans[i].of(&r.text));
+                cells::end_row(out);
+                sentence_cells[i] = Some((from, out.len()));
+            }
+        }
     };
     // The value and value_max cells of a count or an amount.
     let values = |out: &mut Vec<u8>, value: Quantity, max: Option<Quantity>| {
