@@ -160,6 +160,7 @@ pub struct OutputWriter {
     joined: String,
     /// Scratch for [`mention_rows`]: where each sentence's cell stands in the buffer.
     sentence_cells: Vec<Option<(usize, usize)>>,
+    floats: FloatCells,
 }
 
 fn temp_path(dir: &Path, name: &str) -> PathBuf {
@@ -220,6 +221,7 @@ impl OutputWriter {
             events: Sink::csv(&temp_path(dir, "events.csv"), &EVENTS_HEADER)?,
             joined: String::new(),
             sentence_cells: Vec::new(),
+            floats: FloatCells::default(),
         })
     }
 
@@ -228,7 +230,12 @@ impl OutputWriter {
         json::record(&mut self.records.buf, r);
         self.records.buf.push(b'\n');
         self.records.write_if_full()?;
-        document_row(&mut self.documents.buf, &mut self.joined, r);
+        document_row(
+            &mut self.documents.buf,
+            &mut self.joined,
+            &mut self.floats,
+            r,
+        );
         self.documents.write_if_full()?;
         mention_rows(
             &mut self.mentions.buf,
@@ -238,7 +245,13 @@ impl OutputWriter {
         );
         self.mentions.write_if_full()?;
         for e in &r.events {
-            event_row(&mut self.events.buf, &mut self.joined, r, e);
+            event_row(
+                &mut self.events.buf,
+                &mut self.joined,
+                &mut self.floats,
+                r,
+                e,
+            );
         }
         self.events.write_if_full()
     }
@@ -253,6 +266,7 @@ impl OutputWriter {
             events,
             joined: _,
             sentence_cells: _,
+            floats: _,
         } = self;
         for sink in [records, documents, mentions, events] {
             sink.finish()?;
@@ -280,14 +294,36 @@ fn quantity(out: &mut Vec<u8>, q: Quantity) {
     out.push(b',');
 }
 
-/// A value's `Display` as a cell that needs no quoting (numbers).
-fn display(out: &mut Vec<u8>, v: impl std::fmt::Display) {
-    write!(out, "{v}").expect("writing to memory");
-    out.push(b',');
+/// The `Display` text of the floats written so far: confidences take a few dozen values in a
+/// whole run, so each is formatted once instead of on every row.
+#[derive(Default)]
+struct FloatCells {
+    seen: Vec<(u64, Vec<u8>)>,
+}
+
+impl FloatCells {
+    /// At most this many values are kept; any other is formatted every time.
+    const MAX: usize = 64;
+
+    /// Append `v`'s `Display` as a cell (a number: no quoting).
+    fn cell(&mut self, out: &mut Vec<u8>, v: f64) {
+        // Keyed by the bits, so that 0.0 and -0.0 (and NaNs) keep their own text.
+        let bits = v.to_bits();
+        if let Some((_, text)) = self.seen.iter().find(|(b, _)| *b == bits) {
+            out.extend_from_slice(text);
+        } else {
+            let from = out.len();
+            write!(out, "{v}").expect("writing to memory");
+            if self.seen.len() < Self::MAX {
+                self.seen.push((bits, out[from..].to_vec()));
+            }
+        }
+        out.push(b',');
+    }
 }
 
 /// The `documents.csv` row of a record.
-fn document_row(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
+fn document_row(out: &mut Vec<u8>, joined: &mut String, floats: &mut FloatCells, r: &Record) {
     cells::text(out, &r.doc_id);
     cells::text(out, &r.path);
     cells::raw(out, r.status.as_str());
@@ -305,7 +341,7 @@ fn document_row(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
     match &r.language {
         Some(l) => {
             cells::raw(out, &l.code);
-            display(out, l.confidence);
+            floats.cell(out, l.confidence);
         }
         None => out.extend_from_slice(b",,"),
     }
@@ -316,7 +352,7 @@ fn document_row(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
         }
         None => out.extend_from_slice(b",,"),
     }
-    display(out, r.bytes);
+    cells::uint(out, r.bytes);
     cells::raw(out, r.sha256.as_deref().unwrap_or_default());
     let mention_count: usize = r.entities.iter().map(|e| e.mentions.len()).sum();
     for n in [
@@ -451,7 +487,13 @@ fn join_into<'a>(joined: &mut String, parts: impl Iterator<Item = &'a str>, sep:
 }
 
 /// The `events.csv` row of one event: names instead of ids, lists joined with `; `.
-fn event_row(out: &mut Vec<u8>, joined: &mut String, r: &Record, e: &Event) {
+fn event_row(
+    out: &mut Vec<u8>,
+    joined: &mut String,
+    floats: &mut FloatCells,
+    r: &Record,
+    e: &Event,
+) {
     let mut names = |out: &mut Vec<u8>, ids: &[String]| {
         joined.clear();
         join_into(
@@ -509,7 +551,7 @@ fn event_row(out: &mut Vec<u8>, joined: &mut String, r: &Record, e: &Event) {
         }
         None => out.extend_from_slice(b",,"),
     }
-    display(out, e.confidence);
+    floats.cell(out, e.confidence);
     cells::text(out, &e.trigger.text);
     cells::text(out, &e.sentence.text);
     cells::uint(out, e.sentence.start);
@@ -525,7 +567,9 @@ fn event_row(out: &mut Vec<u8>, joined: &mut String, r: &Record, e: &Event) {
         if i > 0 {
             out.extend_from_slice(b"; ");
         }
-        write!(out, "{}-{}", s.start, s.end).expect("writing to memory");
+        cells::digits(out, s.start);
+        out.push(b'-');
+        cells::digits(out, s.end);
     }
     out.push(b',');
     cells::end_row(out);
@@ -547,6 +591,20 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(safe_cell(cell), want);
+        }
+    }
+
+    /// Floats written from the cache: their `Display`, the first time and every time after.
+    #[test]
+    fn float_cells_are_display() {
+        let values = [0.8, 0.0, -0.0, 0.1 + 0.2, 1.0, f64::NAN, 1.5e300, 0.8];
+        let mut floats = FloatCells::default();
+        for round in 0..2 {
+            for v in values {
+                let mut out = Vec::new();
+                floats.cell(&mut out, v);
+                assert_eq!(String::from_utf8(out).unwrap(), format!("{v},"), "{round}");
+            }
         }
     }
 }

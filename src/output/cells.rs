@@ -21,9 +21,14 @@ pub(super) fn text(out: &mut Vec<u8>, s: &str) {
 }
 
 /// Append a number cell.
-pub(super) fn uint(out: &mut Vec<u8>, v: usize) {
-    out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+pub(super) fn uint(out: &mut Vec<u8>, v: impl itoa::Integer) {
+    digits(out, v);
     out.push(b',');
+}
+
+/// Append the decimal digits of `v`, as part of a cell.
+pub(super) fn digits(out: &mut Vec<u8>, v: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
 }
 
 /// End the row: its last `,` becomes the line break.
