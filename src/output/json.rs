@@ -194,7 +194,9 @@ fn event(out: &mut Vec<u8>, e: &Event) {
     out.extend_from_slice(b",\"counts\":");
     list(out, &e.counts, |out, q| quantity(out, *q));
     out.extend_from_slice(b",\"sentence\":");
+    let sentence_from = out.len();
     span_text(out, &e.sentence);
+    let sentence = sentence_from..out.len();
     out.extend_from_slice(b",\"trigger\":");
     span_text(out, &e.trigger);
     out.extend_from_slice(b",\"confidence\":");
@@ -229,7 +231,15 @@ fn event(out: &mut Vec<u8>, e: &Event) {
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"evidence\":");
-    list(out, &e.evidence, span_text);
+    // The first evidence sentence is (nearly always) the event's sentence, already written
+    // above: its object is copied rather than written and checked for escapes again.
+    list(out, &e.evidence, |out, s| {
+        if *s == e.sentence {
+            out.extend_from_within(sentence.clone());
+        } else {
+            span_text(out, s);
+        }
+    });
     out.push(b'}');
 }
 
