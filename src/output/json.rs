@@ -388,10 +388,13 @@ fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// True when any byte of `bytes` is one JSON escapes: eight bytes at a time, the last eight
-/// overlapping the previous word when the length is not a multiple of eight.
+/// True when any byte of `bytes` is one JSON escapes (see [`scan::any_special`]).
 fn needs_escape(bytes: &[u8]) -> bool {
-    scan::any_special(bytes, |b| escape_of(b) != 0, word_needs_escape)
+    scan::any_special(
+        bytes,
+        |b| (b < 0x20) | (b == b'"') | (b == b'\\'),
+        word_needs_escape,
+    )
 }
 
 /// The slow path of [`string`], for a string with at least one byte to escape.
