@@ -130,12 +130,9 @@ pub struct Totals {
 impl Totals {
     /// Count one record.
     pub fn add(&mut self, r: &Record) {
-        *self
-            .documents
-            .entry(r.status.as_str().to_string())
-            .or_default() += 1;
+        count(&mut self.documents, r.status.as_str());
         for e in &r.events {
-            *self.events.entry(e.kind.as_str().to_string()).or_default() += 1;
+            count(&mut self.events, e.kind.as_str());
         }
         self.bytes += r.bytes;
     }
@@ -146,6 +143,16 @@ impl Totals {
             .get(Status::Error.as_str())
             .copied()
             .unwrap_or(0)
+    }
+}
+
+/// One more of `key`: its name is allocated only the first time it is seen, not every time.
+fn count(counts: &mut BTreeMap<String, usize>, key: &str) {
+    match counts.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(key.to_string(), 1);
+        }
     }
 }
 
