@@ -787,9 +787,15 @@ impl Record {
 
     /// The sentence containing `start..end`, when the record still holds its text.
     pub fn sentence_around(&self, start: usize, end: usize) -> Option<&str> {
+        let i = self.sentence_index_around(start, end)?;
+        Some(self.sentence_spans[i].of(&self.text))
+    }
+
+    /// The index in `sentence_spans` of the sentence containing `start..end`.
+    pub fn sentence_index_around(&self, start: usize, end: usize) -> Option<usize> {
         let i = self.sentence_spans.partition_point(|s| s.end < end);
         let s = self.sentence_spans.get(i)?;
-        (s.start <= start && end <= s.end).then(|| s.of(&self.text))
+        (s.start <= start && end <= s.end).then_some(i)
     }
 
     /// The canonical name of the entity with this id, if the record has it.

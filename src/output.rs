@@ -130,12 +130,9 @@ pub struct Totals {
 impl Totals {
     /// Count one record.
     pub fn add(&mut self, r: &Record) {
-        *self
-            .documents
-            .entry(r.status.as_str().to_string())
-            .or_default() += 1;
+        count(&mut self.documents, r.status.as_str());
         for e in &r.events {
-            *self.events.entry(e.kind.as_str().to_string()).or_default() += 1;
+            count(&mut self.events, e.kind.as_str());
         }
         self.bytes += r.bytes;
     }
@@ -149,6 +146,16 @@ impl Totals {
     }
 }
 
+/// One more of `key`: its name is allocated only the first time it is seen, not every time.
+fn count(counts: &mut BTreeMap<String, usize>, key: &str) {
+    match counts.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(key.to_string(), 1);
+        }
+    }
+}
+
 /// Writes every output of a run, atomically.
 pub struct OutputWriter {
     dir: PathBuf,
@@ -158,6 +165,9 @@ pub struct OutputWriter {
     events: Sink,
     /// Scratch for the cells joined from several values.
     joined: String,
+    /// Scratch for [`mention_rows`]: where each sentence's cell stands in the buffer.
+    sentence_cells: Vec<Option<(usize, usize)>>,
+    floats: FloatCells,
 }
 
 fn temp_path(dir: &Path, name: &str) -> PathBuf {
@@ -217,6 +227,8 @@ impl OutputWriter {
             mentions: Sink::csv(&temp_path(dir, "mentions.csv"), &MENTIONS_HEADER)?,
             events: Sink::csv(&temp_path(dir, "events.csv"), &EVENTS_HEADER)?,
             joined: String::new(),
+            sentence_cells: Vec::new(),
+            floats: FloatCells::default(),
         })
     }
 
@@ -225,12 +237,28 @@ impl OutputWriter {
         json::record(&mut self.records.buf, r);
         self.records.buf.push(b'\n');
         self.records.write_if_full()?;
-        document_row(&mut self.documents.buf, &mut self.joined, r);
+        document_row(
+            &mut self.documents.buf,
+            &mut self.joined,
+            &mut self.floats,
+            r,
+        );
         self.documents.write_if_full()?;
-        mention_rows(&mut self.mentions.buf, &mut self.joined, r);
+        mention_rows(
+            &mut self.mentions.buf,
+            &mut self.joined,
+            &mut self.sentence_cells,
+            r,
+        );
         self.mentions.write_if_full()?;
         for e in &r.events {
-            event_row(&mut self.events.buf, &mut self.joined, r, e);
+            event_row(
+                &mut self.events.buf,
+                &mut self.joined,
+                &mut self.floats,
+                r,
+                e,
+            );
         }
         self.events.write_if_full()
     }
@@ -244,6 +272,8 @@ impl OutputWriter {
             mentions,
             events,
             joined: _,
+            sentence_cells: _,
+            floats: _,
         } = self;
         for sink in [records, documents, mentions, events] {
             sink.finish()?;
@@ -271,14 +301,36 @@ fn quantity(out: &mut Vec<u8>, q: Quantity) {
     out.push(b',');
 }
 
-/// A value's `Display` as a cell that needs no quoting (numbers).
-fn display(out: &mut Vec<u8>, v: impl std::fmt::Display) {
-    write!(out, "{v}").expect("writing to memory");
-    out.push(b',');
+/// The `Display` text of the floats written so far: confidences take a few dozen values in a
+/// whole run, so each is formatted once instead of on every row.
+#[derive(Default)]
+struct FloatCells {
+    seen: Vec<(u64, Vec<u8>)>,
+}
+
+impl FloatCells {
+    /// At most this many values are kept; any other is formatted every time.
+    const MAX: usize = 64;
+
+    /// Append `v`'s `Display` as a cell (a number: no quoting).
+    fn cell(&mut self, out: &mut Vec<u8>, v: f64) {
+        // Keyed by the bits, so that 0.0 and -0.0 (and NaNs) keep their own text.
+        let bits = v.to_bits();
+        if let Some((_, text)) = self.seen.iter().find(|(b, _)| *b == bits) {
+            out.extend_from_slice(text);
+        } else {
+            let from = out.len();
+            write!(out, "{v}").expect("writing to memory");
+            if self.seen.len() < Self::MAX {
+                self.seen.push((bits, out[from..].to_vec()));
+            }
+        }
+        out.push(b',');
+    }
 }
 
 /// The `documents.csv` row of a record.
-fn document_row(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
+fn document_row(out: &mut Vec<u8>, joined: &mut String, floats: &mut FloatCells, r: &Record) {
     cells::text(out, &r.doc_id);
     cells::text(out, &r.path);
     cells::raw(out, r.status.as_str());
@@ -296,7 +348,7 @@ fn document_row(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
     match &r.language {
         Some(l) => {
             cells::raw(out, &l.code);
-            display(out, l.confidence);
+            floats.cell(out, l.confidence);
         }
         None => out.extend_from_slice(b",,"),
     }
@@ -307,7 +359,7 @@ fn document_row(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
         }
         None => out.extend_from_slice(b",,"),
     }
-    display(out, r.bytes);
+    cells::uint(out, r.bytes);
     cells::raw(out, r.sha256.as_deref().unwrap_or_default());
     let mention_count: usize = r.entities.iter().map(|e| e.mentions.len()).sum();
     for n in [
@@ -325,18 +377,45 @@ fn document_row(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
 }
 
 /// The `mentions.csv` rows of a record: entities, dates, counts, money, in that order.
-fn mention_rows(out: &mut Vec<u8>, joined: &mut String, r: &Record) {
+///
+/// A sentence is the last cell of the row of every mention in it: its cell (with the line
+/// break) is written once per record and copied from that first row after that, without
+/// checking its bytes for quoting again. `sentence_cells` holds where each sentence's cell
+/// stands in `out`, by sentence index; `out` is only written out between records, so the
+/// positions hold while one record's rows are written.
+fn mention_rows(
+    out: &mut Vec<u8>,
+    joined: &mut String,
+    sentence_cells: &mut Vec<Option<(usize, usize)>>,
+    r: &Record,
+) {
+    sentence_cells.clear();
+    sentence_cells.resize(r.sentence_spans.len(), None);
     // Every row starts with the document and the kind of mention, and ends with the span and
     // its sentence.
+    let mut doc_cell = Vec::new();
+    cells::text(&mut doc_cell, &r.doc_id);
     let head = |out: &mut Vec<u8>, kind: &[u8]| {
-        cells::text(out, &r.doc_id);
+        out.extend_from_slice(&doc_cell);
         out.extend_from_slice(kind);
     };
-    let tail = |out: &mut Vec<u8>, start: usize, end: usize| {
+    let mut tail = |out: &mut Vec<u8>, start: usize, end: usize| {
         cells::uint(out, start);
         cells::uint(out, end);
-        cells::text(out, r.sentence_around(start, end).unwrap_or(""));
-        cells::end_row(out);
+        let Some(i) = r.sentence_index_around(start, end) else {
+            cells::text(out, "");
+            cells::end_row(out);
+            return;
+        };
+        match sentence_cells[i] {
+            Some((from, to)) => out.extend_from_within(from..to),
+            None => {
+                let from = out.len();
+                cells::text(out, r.sentence_spans[i].of(&r.text));
+                cells::end_row(out);
+                sentence_cells[i] = Some((from, out.len()));
+            }
+        }
     };
     // The value and value_max cells of a count or an amount.
     let values = |out: &mut Vec<u8>, value: Quantity, max: Option<Quantity>| {
@@ -415,7 +494,13 @@ fn join_into<'a>(joined: &mut String, parts: impl Iterator<Item = &'a str>, sep:
 }
 
 /// The `events.csv` row of one event: names instead of ids, lists joined with `; `.
-fn event_row(out: &mut Vec<u8>, joined: &mut String, r: &Record, e: &Event) {
+fn event_row(
+    out: &mut Vec<u8>,
+    joined: &mut String,
+    floats: &mut FloatCells,
+    r: &Record,
+    e: &Event,
+) {
     let mut names = |out: &mut Vec<u8>, ids: &[String]| {
         joined.clear();
         join_into(
@@ -473,7 +558,7 @@ fn event_row(out: &mut Vec<u8>, joined: &mut String, r: &Record, e: &Event) {
         }
         None => out.extend_from_slice(b",,"),
     }
-    display(out, e.confidence);
+    floats.cell(out, e.confidence);
     cells::text(out, &e.trigger.text);
     cells::text(out, &e.sentence.text);
     cells::uint(out, e.sentence.start);
@@ -489,7 +574,9 @@ fn event_row(out: &mut Vec<u8>, joined: &mut String, r: &Record, e: &Event) {
         if i > 0 {
             out.extend_from_slice(b"; ");
         }
-        write!(out, "{}-{}", s.start, s.end).expect("writing to memory");
+        cells::digits(out, s.start);
+        out.push(b'-');
+        cells::digits(out, s.end);
     }
     out.push(b',');
     cells::end_row(out);
@@ -511,6 +598,20 @@ mod tests {
             ("", ""),
         ] {
             assert_eq!(safe_cell(cell), want);
+        }
+    }
+
+    /// Floats written from the cache: their `Display`, the first time and every time after.
+    #[test]
+    fn float_cells_are_display() {
+        let values = [0.8, 0.0, -0.0, 0.1 + 0.2, 1.0, f64::NAN, 1.5e300, 0.8];
+        let mut floats = FloatCells::default();
+        for round in 0..2 {
+            for v in values {
+                let mut out = Vec::new();
+                floats.cell(&mut out, v);
+                assert_eq!(String::from_utf8(out).unwrap(), format!("{v},"), "{round}");
+            }
         }
     }
 }

@@ -21,9 +21,14 @@ pub(super) fn text(out: &mut Vec<u8>, s: &str) {
 }
 
 /// Append a number cell.
-pub(super) fn uint(out: &mut Vec<u8>, v: usize) {
-    out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+pub(super) fn uint(out: &mut Vec<u8>, v: impl itoa::Integer) {
+    digits(out, v);
     out.push(b',');
+}
+
+/// Append the decimal digits of `v`, as part of a cell.
+pub(super) fn digits(out: &mut Vec<u8>, v: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
 }
 
 /// End the row: its last `,` becomes the line break.
@@ -55,8 +60,7 @@ fn field(out: &mut Vec<u8>, prefix: &[u8], s: &[u8]) {
 }
 
 /// True when the cell must be quoted. Short and middling cells (ids, names, numbers) are
-/// checked eight bytes at a time, the last eight overlapping; long ones (sentences) with the
-/// vectorized searches.
+/// checked by [`scan::any_special`]; long ones (sentences) with the vectorized searches.
 fn needs_quotes(s: &[u8]) -> bool {
     if s.len() < 64 {
         scan::any_special(s, is_special, word_is_special)
@@ -65,8 +69,9 @@ fn needs_quotes(s: &[u8]) -> bool {
     }
 }
 
+/// Plain compares joined with `|`, so that [`scan::any_special`] can compare many at once.
 fn is_special(b: u8) -> bool {
-    matches!(b, b',' | b'"' | b'\r' | b'\n')
+    (b == b',') | (b == b'"') | (b == b'\r') | (b == b'\n')
 }
 
 /// True when any of the eight bytes is `,`, `"`, `\r` or `\n`.

@@ -194,7 +194,9 @@ fn event(out: &mut Vec<u8>, e: &Event) {
     out.extend_from_slice(b",\"counts\":");
     list(out, &e.counts, |out, q| quantity(out, *q));
     out.extend_from_slice(b",\"sentence\":");
+    let sentence_from = out.len();
     span_text(out, &e.sentence);
+    let sentence = sentence_from..out.len();
     out.extend_from_slice(b",\"trigger\":");
     span_text(out, &e.trigger);
     out.extend_from_slice(b",\"confidence\":");
@@ -229,7 +231,15 @@ fn event(out: &mut Vec<u8>, e: &Event) {
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"evidence\":");
-    list(out, &e.evidence, span_text);
+    // The first evidence sentence is (nearly always) the event's sentence, already written
+    // above: its object is copied rather than written and checked for escapes again.
+    list(out, &e.evidence, |out, s| {
+        if *s == e.sentence {
+            out.extend_from_within(sentence.clone());
+        } else {
+            span_text(out, s);
+        }
+    });
     out.push(b'}');
 }
 
@@ -378,10 +388,13 @@ fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// True when any byte of `bytes` is one JSON escapes: eight bytes at a time, the last eight
-/// overlapping the previous word when the length is not a multiple of eight.
+/// True when any byte of `bytes` is one JSON escapes (see [`scan::any_special`]).
 fn needs_escape(bytes: &[u8]) -> bool {
-    scan::any_special(bytes, |b| escape_of(b) != 0, word_needs_escape)
+    scan::any_special(
+        bytes,
+        |b| (b < 0x20) | (b == b'"') | (b == b'\\'),
+        word_needs_escape,
+    )
 }
 
 /// The slow path of [`string`], for a string with at least one byte to escape.
