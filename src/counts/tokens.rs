@@ -109,8 +109,14 @@ pub(crate) fn tokenize<'a>(
     // Inside a run like "192.168.1.2" that is no one number: plain integers only.
     let mut plain_until = 0;
     while i < s.len() {
-        let c = s[i..].chars().next().unwrap_or(' ');
-        let cl = c.len_utf8();
+        // An ASCII byte is its char: no decoding.
+        let (c, cl) = match b[i] {
+            a if a.is_ascii() => (char::from(a), 1),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            }
+        };
         if is_space(c) {
             space = true;
             i += cl;
@@ -168,18 +174,11 @@ pub(crate) fn tokenize<'a>(
             }
         }
         if is_word_char(c) {
-            let mut j = i;
-            for (k, ch) in s[i..].char_indices() {
-                if is_word_char(ch) {
-                    j = i + k + ch.len_utf8();
-                } else {
-                    break;
-                }
-            }
+            let j = word_end(s, i + cl);
             out.push(Tok {
                 start: start + i,
                 end: start + j,
-                norm: fold_cow(&s[i..j]),
+                norm: fold_word(&s[i..j]),
                 surface: &s[i..j],
                 kind: Kind::Word,
                 space_before: space,
@@ -206,6 +205,29 @@ pub(crate) fn tokenize<'a>(
     out
 }
 
+/// The folded form of the word `w`: a word of ASCII letters folds to its small letters, with
+/// no allocation when it has no capital.
+fn fold_word(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii_lowercase()) {
+        Cow::Borrowed(w)
+    } else if w.is_ascii() {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        fold_cow(w)
+    }
+}
+
+/// True when `s` holds an ASCII digit. Whole blocks are or-ed together without a branch a
+/// byte, which the compiler turns into vector code.
+fn has_digit(s: &[u8]) -> bool {
+    s.chunks(32).any(|block| {
+        block
+            .iter()
+            .fold(0u8, |seen, &b| seen | u8::from(b.wrapping_sub(b'0') < 10))
+            != 0
+    })
+}
+
 /// False when `s` (a sentence) can hold no number for [`super::words::scan`], so that
 /// tokenizing it would be wasted: a number in digits needs an ASCII digit; one in words needs
 /// a token of [`CUE_NUMBER`], or a weak word for 1 ("un") with a currency name or a decimal
@@ -215,24 +237,31 @@ pub(crate) fn tokenize<'a>(
 /// folded the same way.
 pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
     let cues = &t.cues;
-    if cues.is_empty() {
-        return s.bytes().any(|b| b.is_ascii_digit());
-    }
     let bytes = s.as_bytes();
+    if has_digit(bytes) {
+        return true;
+    }
+    if cues.is_empty() {
+        return false;
+    }
+    let dead = cues.dead();
     let mut seen = 0u8;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii_alphabetic() {
             // A word of ASCII letters is looked up while it is read (capitals step like
-            // small letters); one that goes on with other letters is folded whole.
+            // small letters), until it can be no cue; one that goes on with other letters is
+            // folded whole.
             let mut state = cues.step(CueTrie::START, b);
             let mut j = i + 1;
             let mut ascii = true;
             while j < bytes.len() {
                 let b = bytes[j];
                 if b.is_ascii_alphabetic() {
-                    state = cues.step(state, b);
+                    if state != dead {
+                        state = cues.step(state, b);
+                    }
                     j += 1;
                 } else {
                     if let Some(n) = word_char_len(s, j) {
@@ -249,11 +278,9 @@ pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
             };
             i = j;
         } else if b.is_ascii() {
-            // ASCII white space and punctuation without decoding a char.
+            // ASCII white space and punctuation (no digit: see above) without decoding a
+            // char.
             i += 1;
-            if b.is_ascii_digit() {
-                return true;
-            }
             seen |= cues.bits(cues.step(CueTrie::START, b));
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
