@@ -250,9 +250,9 @@ pub(crate) struct Tables {
     /// Every word that can start a number in words: cardinals, hundreds, multipliers,
     /// scales, articles and halves ("a hundred", "half a million").
     pub number_words: HashSet<String>,
-    /// The folded tokens a number can start with, looked up with no hashing:
-    /// [`Tables::number_words`] ([`NUMBER_WORD`]) and the first token of every collective
-    /// ([`COLLECTIVE_START`]).
+    /// The folded tokens that can start or continue a number, looked up with no hashing:
+    /// [`Tables::number_words`] ([`NUMBER_WORD`]), [`Tables::weak_one`] ([`WEAK_ONE`]) and
+    /// the first token of every collective ([`COLLECTIVE_START`]).
     pub number_starts: CueTrie,
     /// Folded tokens a sentence needs for a number in words ([`CUE_NUMBER`], [`CUE_WEAK`],
     /// [`CUE_COMPANION`] bits): what [`super::CountExtractor`] checks before tokenizing.
@@ -273,6 +273,8 @@ pub(crate) const CUE_COMPANION: u8 = 4;
 pub(crate) const NUMBER_WORD: u8 = 1;
 /// A bit of [`Tables::number_starts`]: the first token of a collective phrase.
 pub(crate) const COLLECTIVE_START: u8 = 2;
+/// A bit of [`Tables::number_starts`]: an article-like word for 1.
+pub(crate) const WEAK_ONE: u8 = 4;
 
 impl Tables {
     /// Add `cue` to the cues of the folded token `norm`.
@@ -433,6 +435,9 @@ pub(crate) fn load(lang: Lang, source: &str) -> Result<(Tables, Vec<(String, Cur
     }
     for w in t.collectives.first_tokens() {
         t.number_starts.add(w, COLLECTIVE_START);
+    }
+    for w in &t.weak_one {
+        t.number_starts.add(w, WEAK_ONE);
     }
     let mut currencies = Vec::new();
     for c in f.currencies {

@@ -87,9 +87,14 @@ fn is_space(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    // ASCII first: no Unicode table lookups for most characters.
+    // ASCII first, then the accented letters of the four languages' text (Latin-1 and
+    // Latin Extended-A, all letters but × and ÷): no Unicode table lookups for most
+    // characters.
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
+    }
+    if ('\u{c0}'..='\u{17f}').contains(&c) {
+        return c != '×' && c != '÷';
     }
     c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
 }
@@ -249,7 +254,7 @@ pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_alphabetic() {
+        let bits = if b.is_ascii_alphabetic() {
             // A word of ASCII letters is looked up while it is read (capitals step like
             // small letters), until it can be no cue; one that goes on with other letters is
             // folded whole.
@@ -264,6 +269,9 @@ pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
                     }
                     j += 1;
                 } else {
+                    if b.is_ascii() {
+                        break;
+                    }
                     if let Some(n) = word_char_len(s, j) {
                         ascii = false;
                         j = word_end(s, j + n);
@@ -271,17 +279,18 @@ pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
                     break;
                 }
             }
-            seen |= if ascii {
+            let bits = if ascii {
                 cues.bits(state)
             } else {
                 cues.get(&fold_cow(&s[i..j]))
             };
             i = j;
+            bits
         } else if b.is_ascii() {
             // ASCII white space and punctuation (no digit: see above) without decoding a
             // char.
             i += 1;
-            seen |= cues.bits(cues.step(CueTrie::START, b));
+            cues.bits(cues.step(CueTrie::START, b))
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
             let mut j = i + c.len_utf8();
@@ -292,9 +301,15 @@ pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
             if is_word_char(c) {
                 j = word_end(s, j);
             }
-            seen |= cues.get(&fold_cow(&s[i..j]));
+            let bits = cues.get(&fold_cow(&s[i..j]));
             i = j;
+            bits
+        };
+        // Most tokens are no cue: the verdict changes only with a new bit.
+        if bits & !seen == 0 {
+            continue;
         }
+        seen |= bits;
         if seen & CUE_NUMBER != 0
             || (weak_counts && seen & CUE_WEAK != 0)
             || seen & (CUE_WEAK | CUE_COMPANION) == CUE_WEAK | CUE_COMPANION
@@ -308,6 +323,7 @@ pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
 /// The length of the non-ASCII word character at `j` in `s` (an accented letter, say): `None`
 /// when the byte there is ASCII, which the callers have already classed, or when the
 /// character is no word character.
+#[inline]
 fn word_char_len(s: &str, j: usize) -> Option<usize> {
     if s.as_bytes()[j].is_ascii() {
         return None;
@@ -323,6 +339,8 @@ fn word_end(s: &str, mut j: usize) -> usize {
         let b = bytes[j];
         if b.is_ascii_alphabetic() {
             j += 1;
+        } else if b.is_ascii() {
+            break;
         } else {
             match word_char_len(s, j) {
                 Some(n) => j += n,
@@ -503,6 +521,14 @@ fn interpret(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_chars_of_the_latin_fast_path_are_the_alphabetic_ones() {
+        for c in '\u{c0}'..='\u{17f}' {
+            let slow = c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c);
+            assert_eq!(is_word_char(c), slow, "{c:?}");
+        }
+    }
 
     fn conv(lang: &str) -> DigitConventions {
         match lang {
