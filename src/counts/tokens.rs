@@ -127,43 +127,23 @@ pub(crate) fn tokenize<'a>(
             i += cl;
             continue;
         }
-        let prev_alnum = i > 0
-            && match b[i - 1] {
-                p if p.is_ascii() => p.is_ascii_alphanumeric(),
-                _ => s[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| p.is_alphanumeric()),
-            };
-        let next_digit = b.get(i + 1).is_some_and(|d| d.is_ascii_digit());
-        let starts_number = c.is_ascii_digit()
-            || (c == conv.decimal && next_digit && !prev_alnum)
-            || (c == '-' && next_digit && space && !prev_alnum);
-        if starts_number && i < plain_until && c.is_ascii_digit() {
-            let len = s[i..].bytes().take_while(u8::is_ascii_digit).count();
-            let value: f64 = s[i..i + len].parse().unwrap_or(0.0);
-            out.push(Tok {
-                start: start + i,
-                end: start + i + len,
-                norm: Cow::Borrowed(&s[i..i + len]),
-                surface: &s[i..i + len],
-                kind: Kind::Num,
-                space_before: space,
-                digits: Some(Digits {
-                    value,
-                    plain: true,
-                    int_digits: len,
-                }),
-            });
-            i += len;
-            space = false;
-            continue;
-        }
-        if starts_number {
-            if let Some((len, digits, run_end)) = read_digits(&s[i..], conv) {
-                if let Some(r) = run_end {
-                    plain_until = i + r;
-                }
+        // A letter starts no number (a number starts with a digit, the decimal mark or '-').
+        if !c.is_ascii_alphabetic() {
+            let prev_alnum = i > 0
+                && match b[i - 1] {
+                    p if p.is_ascii() => p.is_ascii_alphanumeric(),
+                    _ => s[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_alphanumeric()),
+                };
+            let next_digit = b.get(i + 1).is_some_and(|d| d.is_ascii_digit());
+            let starts_number = c.is_ascii_digit()
+                || (c == conv.decimal && next_digit && !prev_alnum)
+                || (c == '-' && next_digit && space && !prev_alnum);
+            if starts_number && i < plain_until && c.is_ascii_digit() {
+                let len = s[i..].bytes().take_while(u8::is_ascii_digit).count();
+                let value: f64 = s[i..i + len].parse().unwrap_or(0.0);
                 out.push(Tok {
                     start: start + i,
                     end: start + i + len,
@@ -171,11 +151,34 @@ pub(crate) fn tokenize<'a>(
                     surface: &s[i..i + len],
                     kind: Kind::Num,
                     space_before: space,
-                    digits: Some(digits),
+                    digits: Some(Digits {
+                        value,
+                        plain: true,
+                        int_digits: len,
+                    }),
                 });
                 i += len;
                 space = false;
                 continue;
+            }
+            if starts_number {
+                if let Some((len, digits, run_end)) = read_digits(&s[i..], conv) {
+                    if let Some(r) = run_end {
+                        plain_until = i + r;
+                    }
+                    out.push(Tok {
+                        start: start + i,
+                        end: start + i + len,
+                        norm: Cow::Borrowed(&s[i..i + len]),
+                        surface: &s[i..i + len],
+                        kind: Kind::Num,
+                        space_before: space,
+                        digits: Some(digits),
+                    });
+                    i += len;
+                    space = false;
+                    continue;
+                }
             }
         }
         if is_word_char(c) {
@@ -264,10 +267,14 @@ pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
             while j < bytes.len() {
                 let b = bytes[j];
                 if b.is_ascii_alphabetic() {
-                    if state != dead {
-                        state = cues.step(state, b);
-                    }
+                    state = cues.step(state, b);
                     j += 1;
+                    if state == dead {
+                        // No cue goes on from here: the rest of the word is only skipped.
+                        while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+                            j += 1;
+                        }
+                    }
                 } else {
                     if b.is_ascii() {
                         break;
@@ -288,8 +295,11 @@ pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
             bits
         } else if b.is_ascii() {
             // ASCII white space and punctuation (no digit: see above) without decoding a
-            // char.
+            // char; a space is no cue.
             i += 1;
+            if b == b' ' {
+                continue;
+            }
             cues.bits(cues.step(CueTrie::START, b))
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
