@@ -67,6 +67,12 @@ impl ByteTrie {
         self.next.len() >> self.shift
     }
 
+    /// The dead state: no word's prefix, and no step leaves it.
+    #[inline]
+    pub(crate) fn dead(&self) -> u32 {
+        1 << self.shift
+    }
+
     /// The class of byte `b`.
     #[inline]
     pub(crate) fn class(&self, b: u8) -> u16 {

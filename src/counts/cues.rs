@@ -55,6 +55,12 @@ impl CueTrie {
         self.trie.step(state, b)
     }
 
+    /// The state no token goes on from: a walk that reaches it can stop reading.
+    #[inline]
+    pub(crate) fn dead(&self) -> u32 {
+        self.trie.dead()
+    }
+
     /// The bits of the token a walk from [`CueTrie::START`] that ended on `state` spelled.
     #[inline]
     pub(crate) fn bits(&self, state: u32) -> u8 {
@@ -63,7 +69,14 @@ impl CueTrie {
 
     /// The bits of the folded token `token`.
     pub(crate) fn get(&self, token: &str) -> u8 {
-        let state = token.bytes().fold(CueTrie::START, |s, b| self.step(s, b));
+        let dead = self.dead();
+        let mut state = CueTrie::START;
+        for &b in token.as_bytes() {
+            state = self.step(state, b);
+            if state == dead {
+                return 0;
+            }
+        }
         self.bits(state)
     }
 }

@@ -182,9 +182,9 @@ impl<T> Phrases<T> {
             .filter_map(|(p, _)| p.iter().max_by_key(|t| t.len()).map(String::as_str))
     }
 
-    /// True when some phrase starts with the folded token `norm`.
-    pub fn starts_with(&self, norm: &str) -> bool {
-        self.by_first.contains_key(norm)
+    /// The first token of every phrase.
+    pub fn first_tokens(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
     }
 
     /// The longest phrase starting at token `i`: its length in tokens and payload.
@@ -250,6 +250,10 @@ pub(crate) struct Tables {
     /// Every word that can start a number in words: cardinals, hundreds, multipliers,
     /// scales, articles and halves ("a hundred", "half a million").
     pub number_words: HashSet<String>,
+    /// The folded tokens that can start or continue a number, looked up with no hashing:
+    /// [`Tables::number_words`] ([`NUMBER_WORD`]), [`Tables::weak_one`] ([`WEAK_ONE`]) and
+    /// the first token of every collective ([`COLLECTIVE_START`]).
+    pub number_starts: CueTrie,
     /// Folded tokens a sentence needs for a number in words ([`CUE_NUMBER`], [`CUE_WEAK`],
     /// [`CUE_COMPANION`] bits): what [`super::CountExtractor`] checks before tokenizing.
     pub cues: CueTrie,
@@ -265,6 +269,12 @@ pub(crate) const CUE_WEAK: u8 = 2;
 /// What makes a weak number something: one token of every currency name, or a decimal
 /// word.
 pub(crate) const CUE_COMPANION: u8 = 4;
+/// A bit of [`Tables::number_starts`]: a number word.
+pub(crate) const NUMBER_WORD: u8 = 1;
+/// A bit of [`Tables::number_starts`]: the first token of a collective phrase.
+pub(crate) const COLLECTIVE_START: u8 = 2;
+/// A bit of [`Tables::number_starts`]: an article-like word for 1.
+pub(crate) const WEAK_ONE: u8 = 4;
 
 impl Tables {
     /// Add `cue` to the cues of the folded token `norm`.
@@ -419,6 +429,15 @@ pub(crate) fn load(lang: Lang, source: &str) -> Result<(Tables, Vec<(String, Cur
         &mut t.not_count_start,
     ] {
         p.finish_rows();
+    }
+    for w in &t.number_words {
+        t.number_starts.add(w, NUMBER_WORD);
+    }
+    for w in t.collectives.first_tokens() {
+        t.number_starts.add(w, COLLECTIVE_START);
+    }
+    for w in &t.weak_one {
+        t.number_starts.add(w, WEAK_ONE);
     }
     let mut currencies = Vec::new();
     for c in f.currencies {

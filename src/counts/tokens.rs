@@ -87,9 +87,14 @@ fn is_space(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    // ASCII first: no Unicode table lookups for most characters.
+    // ASCII first, then the accented letters of the four languages' text (Latin-1 and
+    // Latin Extended-A, all letters but × and ÷): no Unicode table lookups for most
+    // characters.
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
+    }
+    if ('\u{c0}'..='\u{17f}').contains(&c) {
+        return c != '×' && c != '÷';
     }
     c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
 }
@@ -109,50 +114,36 @@ pub(crate) fn tokenize<'a>(
     // Inside a run like "192.168.1.2" that is no one number: plain integers only.
     let mut plain_until = 0;
     while i < s.len() {
-        let c = s[i..].chars().next().unwrap_or(' ');
-        let cl = c.len_utf8();
+        // An ASCII byte is its char: no decoding.
+        let (c, cl) = match b[i] {
+            a if a.is_ascii() => (char::from(a), 1),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            }
+        };
         if is_space(c) {
             space = true;
             i += cl;
             continue;
         }
-        let prev_alnum = i > 0
-            && match b[i - 1] {
-                p if p.is_ascii() => p.is_ascii_alphanumeric(),
-                _ => s[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| p.is_alphanumeric()),
-            };
-        let next_digit = b.get(i + 1).is_some_and(|d| d.is_ascii_digit());
-        let starts_number = c.is_ascii_digit()
-            || (c == conv.decimal && next_digit && !prev_alnum)
-            || (c == '-' && next_digit && space && !prev_alnum);
-        if starts_number && i < plain_until && c.is_ascii_digit() {
-            let len = s[i..].bytes().take_while(u8::is_ascii_digit).count();
-            let value: f64 = s[i..i + len].parse().unwrap_or(0.0);
-            out.push(Tok {
-                start: start + i,
-                end: start + i + len,
-                norm: Cow::Borrowed(&s[i..i + len]),
-                surface: &s[i..i + len],
-                kind: Kind::Num,
-                space_before: space,
-                digits: Some(Digits {
-                    value,
-                    plain: true,
-                    int_digits: len,
-                }),
-            });
-            i += len;
-            space = false;
-            continue;
-        }
-        if starts_number {
-            if let Some((len, digits, run_end)) = read_digits(&s[i..], conv) {
-                if let Some(r) = run_end {
-                    plain_until = i + r;
-                }
+        // A letter starts no number (a number starts with a digit, the decimal mark or '-').
+        if !c.is_ascii_alphabetic() {
+            let prev_alnum = i > 0
+                && match b[i - 1] {
+                    p if p.is_ascii() => p.is_ascii_alphanumeric(),
+                    _ => s[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_alphanumeric()),
+                };
+            let next_digit = b.get(i + 1).is_some_and(|d| d.is_ascii_digit());
+            let starts_number = c.is_ascii_digit()
+                || (c == conv.decimal && next_digit && !prev_alnum)
+                || (c == '-' && next_digit && space && !prev_alnum);
+            if starts_number && i < plain_until && c.is_ascii_digit() {
+                let len = s[i..].bytes().take_while(u8::is_ascii_digit).count();
+                let value: f64 = s[i..i + len].parse().unwrap_or(0.0);
                 out.push(Tok {
                     start: start + i,
                     end: start + i + len,
@@ -160,26 +151,42 @@ pub(crate) fn tokenize<'a>(
                     surface: &s[i..i + len],
                     kind: Kind::Num,
                     space_before: space,
-                    digits: Some(digits),
+                    digits: Some(Digits {
+                        value,
+                        plain: true,
+                        int_digits: len,
+                    }),
                 });
                 i += len;
                 space = false;
                 continue;
             }
-        }
-        if is_word_char(c) {
-            let mut j = i;
-            for (k, ch) in s[i..].char_indices() {
-                if is_word_char(ch) {
-                    j = i + k + ch.len_utf8();
-                } else {
-                    break;
+            if starts_number {
+                if let Some((len, digits, run_end)) = read_digits(&s[i..], conv) {
+                    if let Some(r) = run_end {
+                        plain_until = i + r;
+                    }
+                    out.push(Tok {
+                        start: start + i,
+                        end: start + i + len,
+                        norm: Cow::Borrowed(&s[i..i + len]),
+                        surface: &s[i..i + len],
+                        kind: Kind::Num,
+                        space_before: space,
+                        digits: Some(digits),
+                    });
+                    i += len;
+                    space = false;
+                    continue;
                 }
             }
+        }
+        if is_word_char(c) {
+            let j = word_end(s, i + cl);
             out.push(Tok {
                 start: start + i,
                 end: start + j,
-                norm: fold_cow(&s[i..j]),
+                norm: fold_word(&s[i..j]),
                 surface: &s[i..j],
                 kind: Kind::Word,
                 space_before: space,
@@ -206,6 +213,29 @@ pub(crate) fn tokenize<'a>(
     out
 }
 
+/// The folded form of the word `w`: a word of ASCII letters folds to its small letters, with
+/// no allocation when it has no capital.
+fn fold_word(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii_lowercase()) {
+        Cow::Borrowed(w)
+    } else if w.is_ascii() {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        fold_cow(w)
+    }
+}
+
+/// True when `s` holds an ASCII digit. Whole blocks are or-ed together without a branch a
+/// byte, which the compiler turns into vector code.
+fn has_digit(s: &[u8]) -> bool {
+    s.chunks(32).any(|block| {
+        block
+            .iter()
+            .fold(0u8, |seen, &b| seen | u8::from(b.wrapping_sub(b'0') < 10))
+            != 0
+    })
+}
+
 /// False when `s` (a sentence) can hold no number for [`super::words::scan`], so that
 /// tokenizing it would be wasted: a number in digits needs an ASCII digit; one in words needs
 /// a token of [`CUE_NUMBER`], or a weak word for 1 ("un") with a currency name or a decimal
@@ -215,17 +245,22 @@ pub(crate) fn tokenize<'a>(
 /// folded the same way.
 pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
     let cues = &t.cues;
-    if cues.is_empty() {
-        return s.bytes().any(|b| b.is_ascii_digit());
-    }
     let bytes = s.as_bytes();
+    if has_digit(bytes) {
+        return true;
+    }
+    if cues.is_empty() {
+        return false;
+    }
+    let dead = cues.dead();
     let mut seen = 0u8;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_alphabetic() {
+        let bits = if b.is_ascii_alphabetic() {
             // A word of ASCII letters is looked up while it is read (capitals step like
-            // small letters); one that goes on with other letters is folded whole.
+            // small letters), until it can be no cue; one that goes on with other letters is
+            // folded whole.
             let mut state = cues.step(CueTrie::START, b);
             let mut j = i + 1;
             let mut ascii = true;
@@ -234,7 +269,16 @@ pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
                 if b.is_ascii_alphabetic() {
                     state = cues.step(state, b);
                     j += 1;
+                    if state == dead {
+                        // No cue goes on from here: the rest of the word is only skipped.
+                        while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+                            j += 1;
+                        }
+                    }
                 } else {
+                    if b.is_ascii() {
+                        break;
+                    }
                     if let Some(n) = word_char_len(s, j) {
                         ascii = false;
                         j = word_end(s, j + n);
@@ -242,19 +286,21 @@ pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
                     break;
                 }
             }
-            seen |= if ascii {
+            let bits = if ascii {
                 cues.bits(state)
             } else {
                 cues.get(&fold_cow(&s[i..j]))
             };
             i = j;
+            bits
         } else if b.is_ascii() {
-            // ASCII white space and punctuation without decoding a char.
+            // ASCII white space and punctuation (no digit: see above) without decoding a
+            // char; a space is no cue.
             i += 1;
-            if b.is_ascii_digit() {
-                return true;
+            if b == b' ' {
+                continue;
             }
-            seen |= cues.bits(cues.step(CueTrie::START, b));
+            cues.bits(cues.step(CueTrie::START, b))
         } else {
             let c = s[i..].chars().next().unwrap_or(' ');
             let mut j = i + c.len_utf8();
@@ -265,9 +311,15 @@ pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
             if is_word_char(c) {
                 j = word_end(s, j);
             }
-            seen |= cues.get(&fold_cow(&s[i..j]));
+            let bits = cues.get(&fold_cow(&s[i..j]));
             i = j;
+            bits
+        };
+        // Most tokens are no cue: the verdict changes only with a new bit.
+        if bits & !seen == 0 {
+            continue;
         }
+        seen |= bits;
         if seen & CUE_NUMBER != 0
             || (weak_counts && seen & CUE_WEAK != 0)
             || seen & (CUE_WEAK | CUE_COMPANION) == CUE_WEAK | CUE_COMPANION
@@ -281,6 +333,7 @@ pub(crate) fn may_hold_number(t: &Tables, s: &str, weak_counts: bool) -> bool {
 /// The length of the non-ASCII word character at `j` in `s` (an accented letter, say): `None`
 /// when the byte there is ASCII, which the callers have already classed, or when the
 /// character is no word character.
+#[inline]
 fn word_char_len(s: &str, j: usize) -> Option<usize> {
     if s.as_bytes()[j].is_ascii() {
         return None;
@@ -296,6 +349,8 @@ fn word_end(s: &str, mut j: usize) -> usize {
         let b = bytes[j];
         if b.is_ascii_alphabetic() {
             j += 1;
+        } else if b.is_ascii() {
+            break;
         } else {
             match word_char_len(s, j) {
                 Some(n) => j += n,
@@ -476,6 +531,14 @@ fn interpret(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_chars_of_the_latin_fast_path_are_the_alphabetic_ones() {
+        for c in '\u{c0}'..='\u{17f}' {
+            let slow = c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c);
+            assert_eq!(is_word_char(c), slow, "{c:?}");
+        }
+    }
 
     fn conv(lang: &str) -> DigitConventions {
         match lang {

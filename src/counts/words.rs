@@ -10,7 +10,7 @@
 //! and 80. When a word cannot continue a number, the number ends before it, or before the
 //! small group that cannot take it ("3 hundred and 2 hundred" is two numbers).
 
-use super::tables::Tables;
+use super::tables::{Tables, COLLECTIVE_START, NUMBER_WORD, WEAK_ONE};
 use super::tokens::{Kind, Tok};
 use crate::model::Qualifier;
 
@@ -116,13 +116,19 @@ pub(crate) fn scan(tables: &Tables, toks: &[Tok]) -> Vec<NumSpan> {
 fn could_start(t: &Tables, tok: &Tok) -> bool {
     match tok.kind {
         Kind::Num => true,
-        Kind::Word => t.number_words.contains(&*tok.norm) || t.collectives.starts_with(&tok.norm),
-        Kind::Punct => t.collectives.starts_with(&tok.norm),
+        Kind::Word => t.number_starts.get(&tok.norm) & (NUMBER_WORD | COLLECTIVE_START) != 0,
+        Kind::Punct => t.number_starts.get(&tok.norm) & COLLECTIVE_START != 0,
     }
 }
 
 fn parse_at(t: &Tables, toks: &[Tok], i: usize) -> Option<NumSpan> {
-    if let Some((n, &(value, q))) = t.collectives.at(toks, i) {
+    // Only a token that starts some collective is looked up in the phrase table.
+    let collective = toks
+        .get(i)
+        .is_some_and(|tok| t.number_starts.get(&tok.norm) & COLLECTIVE_START != 0)
+        .then(|| t.collectives.at(toks, i))
+        .flatten();
+    if let Some((n, &(value, q))) = collective {
         return Some(NumSpan {
             first: i,
             last: i + n - 1,
@@ -193,7 +199,11 @@ fn parse_at(t: &Tables, toks: &[Tok], i: usize) -> Option<NumSpan> {
                     Step::Stop
                 }
             }
-            Kind::Word => step_word(t, &toks[j].norm, &mut st, &mut small_start_good, good),
+            // A word of none of the tables step_word reads stops the number there.
+            Kind::Word if t.number_starts.get(&tok.norm) & (NUMBER_WORD | WEAK_ONE) == 0 => {
+                Step::Stop
+            }
+            Kind::Word => step_word(t, &tok.norm, &mut st, &mut small_start_good, good),
             Kind::Punct => Step::Stop,
         };
         match step {
