@@ -64,7 +64,7 @@ use crate::model::{
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
 struct EventsTable {
@@ -221,8 +221,9 @@ struct Draft<'a> {
     similar: bool,
     weak: bool,
     own_date: bool,
-    /// Partner country codes, borrowed from [`EntityFacts::country_of`].
-    partners: BTreeSet<&'a str>,
+    /// Partner country codes, borrowed from [`EntityFacts::country_of`]; sorted and
+    /// without repeats (a set, without a tree for the few codes an event has).
+    partners: Vec<&'a str>,
 }
 
 impl EventExtractor {
@@ -321,7 +322,6 @@ impl EventExtractor {
             if hits.iter().all(|h| h.payloads.iter().all(Option::is_none)) {
                 continue;
             }
-            let cues = tables.cues.find_in(folded, &toks);
             // Context phrases are asked about for weak triggers only.
             let weak = hits
                 .iter()
@@ -337,6 +337,57 @@ impl EventExtractor {
                 HashSet::default()
             };
             let sspan = sentence.span;
+            // Entity mentions touching the sentence, in entity order: a trigger inside a name
+            // is none, and the sentence's arguments are among them.
+            let mut mentions: Vec<(&EntityRecord, &SpanText)> = Vec::new();
+            for e in input.entities {
+                for m in &e.mentions {
+                    if m.start <= sspan.end && m.end >= sspan.start {
+                        mentions.push((e, m));
+                    }
+                }
+            }
+            let mut kept: Vec<Kept> = Vec::new();
+            for h in &hits {
+                let in_name = |ty: EventType| {
+                    mentions.iter().any(|(e, m)| {
+                        !(e.kind == EntityType::Org && ty == EventType::Meeting)
+                            && m.start <= h.span.start
+                            && h.span.end <= m.end
+                    })
+                };
+                for t in h.payloads.iter().flatten() {
+                    if in_name(t.ty)
+                        || (t.weak && !context.contains(&t.ty))
+                        || not_after(tables, f, fs, h.folded_start, t.ty)
+                    {
+                        continue;
+                    }
+                    kept.push(Kept {
+                        span: h.span,
+                        folded_start: h.folded_start,
+                        folded_end: h.folded_end,
+                        trigger: t,
+                        setting: false,
+                    });
+                }
+            }
+            if kept.is_empty() {
+                continue;
+            }
+            // Cues and the sentence's items are looked up only in sentences that keep a trigger.
+            let cues = tables.cues.find_in(folded, &toks);
+            for k in &mut kept {
+                k.setting = matches!(k.trigger.ty, EventType::Meeting | EventType::Operation)
+                    && cue_before(
+                        &cues,
+                        f,
+                        fs,
+                        k.folded_start,
+                        Cue::Setting,
+                        SETTING_WINDOW_WORDS,
+                    );
+            }
             // Dates that are not event dates: after a since-word, or a dateline.
             let in_sentence_dates: Vec<&DateMention> = input
                 .dates
@@ -356,8 +407,8 @@ impl EventExtractor {
                     bad_dates.push(d.start);
                 }
             }
-            let mut items = SentenceItems {
-                mentions: Vec::new(),
+            let items = SentenceItems {
+                mentions,
                 counts: input
                     .counts
                     .iter()
@@ -373,13 +424,6 @@ impl EventExtractor {
                     .filter(|d| !bad_dates.contains(&d.start))
                     .collect(),
             };
-            for e in input.entities {
-                for m in &e.mentions {
-                    if m.start <= sspan.end && m.end >= sspan.start {
-                        items.mentions.push((e, m));
-                    }
-                }
-            }
             // Places: the places gazetteer, then countries after a locative word ("in France").
             let mut places: Vec<PlaceMention> = input
                 .places
@@ -416,43 +460,6 @@ impl EventExtractor {
                 }
             }
             places.sort_by_key(|p| p.start);
-            let mut kept: Vec<Kept> = Vec::new();
-            for h in &hits {
-                let in_name = |ty: EventType| {
-                    items.mentions.iter().any(|(e, m)| {
-                        !(e.kind == EntityType::Org && ty == EventType::Meeting)
-                            && m.start <= h.span.start
-                            && h.span.end <= m.end
-                    })
-                };
-                for t in h.payloads.iter().flatten() {
-                    if in_name(t.ty)
-                        || (t.weak && !context.contains(&t.ty))
-                        || not_after(tables, f, fs, h.folded_start, t.ty)
-                    {
-                        continue;
-                    }
-                    let setting = matches!(t.ty, EventType::Meeting | EventType::Operation)
-                        && cue_before(
-                            &cues,
-                            f,
-                            fs,
-                            h.folded_start,
-                            Cue::Setting,
-                            SETTING_WINDOW_WORDS,
-                        );
-                    kept.push(Kept {
-                        span: h.span,
-                        folded_start: h.folded_start,
-                        folded_end: h.folded_end,
-                        trigger: t,
-                        setting,
-                    });
-                }
-            }
-            if kept.is_empty() {
-                continue;
-            }
             let setting_type = kept.iter().find(|k| k.setting).map(|k| k.trigger.ty);
             // Windows: each trigger owns the text up to the next trigger; the first owns the
             // text before it; conjoined triggers ("capture and handover") share.
@@ -817,11 +824,20 @@ impl<'a> Args<'a> {
 }
 
 /// The countries taking part: countries named, and the countries of agencies and people.
-fn partners<'a>(input: &EventInput<'a>, a: &Args) -> BTreeSet<&'a str> {
-    a.actors
+fn partners<'a>(input: &EventInput<'a>, a: &Args) -> Vec<&'a str> {
+    let mut codes: Vec<&str> = a
+        .actors
         .iter()
         .filter_map(|id| input.facts.country_of.get(id).map(String::as_str))
-        .collect()
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+}
+
+/// True when every code of the sorted set `a` is in the sorted set `b`.
+fn subset(a: &[&str], b: &[&str]) -> bool {
+    a.iter().all(|x| b.binary_search(x).is_ok())
 }
 
 /// CAMEO and PLOVER codes of the event's type; a joint operation (or one with `partners`
@@ -883,7 +899,7 @@ fn compatible(o: &Draft, d: &Draft) -> bool {
         }
     } else {
         let (pa, pb) = (&o.partners, &d.partners);
-        if !pa.is_empty() && !pb.is_empty() && !pa.is_subset(pb) && !pb.is_subset(pa) {
+        if !pa.is_empty() && !pb.is_empty() && !subset(pa, pb) && !subset(pb, pa) {
             return false;
         }
     }
@@ -932,6 +948,8 @@ fn absorb<'a>(o: &mut Draft<'a>, d: Draft<'a>, new_sentence: bool) {
         a.mode = b.mode;
     }
     o.partners.extend(d.partners);
+    o.partners.sort_unstable();
+    o.partners.dedup();
     o.weak &= d.weak;
     if o.setting.is_none() {
         o.setting = d.setting;
