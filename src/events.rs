@@ -310,6 +310,15 @@ impl EventExtractor {
         let folded = input.folded;
         let f = folded.as_str();
         let mut drafts: Vec<Draft> = Vec::new();
+        // Per-sentence lists, kept across sentences so that their buffers are reused.
+        let mut items = SentenceItems {
+            mentions: Vec::new(),
+            counts: Vec::new(),
+            money: Vec::new(),
+            dates: Vec::new(),
+        };
+        let mut bad_dates: Vec<usize> = Vec::new();
+        let mut kept: Vec<Kept> = Vec::new();
         for sentence in view.sentences {
             let Some(tables) = sentence.lang.and_then(|l| self.by_lang.get(&l)) else {
                 continue;
@@ -339,18 +348,18 @@ impl EventExtractor {
             let sspan = sentence.span;
             // Entity mentions touching the sentence, in entity order: a trigger inside a name
             // is none, and the sentence's arguments are among them.
-            let mut mentions: Vec<(&EntityRecord, &SpanText)> = Vec::new();
+            items.mentions.clear();
             for e in input.entities {
                 for m in &e.mentions {
                     if m.start <= sspan.end && m.end >= sspan.start {
-                        mentions.push((e, m));
+                        items.mentions.push((e, m));
                     }
                 }
             }
-            let mut kept: Vec<Kept> = Vec::new();
+            kept.clear();
             for h in &hits {
                 let in_name = |ty: EventType| {
-                    mentions.iter().any(|(e, m)| {
+                    items.mentions.iter().any(|(e, m)| {
                         !(e.kind == EntityType::Org && ty == EventType::Meeting)
                             && m.start <= h.span.start
                             && h.span.end <= m.end
@@ -389,13 +398,15 @@ impl EventExtractor {
                     );
             }
             // Dates that are not event dates: after a since-word, or a dateline.
-            let in_sentence_dates: Vec<&DateMention> = input
-                .dates
-                .iter()
-                .filter(|d| sspan.start <= d.start && d.end <= sspan.end)
-                .collect();
-            let mut bad_dates: Vec<usize> = Vec::new();
-            for d in &in_sentence_dates {
+            items.dates.clear();
+            items.dates.extend(
+                input
+                    .dates
+                    .iter()
+                    .filter(|d| sspan.start <= d.start && d.end <= sspan.end),
+            );
+            bad_dates.clear();
+            for d in &items.dates {
                 let dfs = folded.folded_offset(d.start);
                 let since = cues.iter().any(|c| {
                     c.payloads.contains(&Cue::Since)
@@ -407,23 +418,21 @@ impl EventExtractor {
                     bad_dates.push(d.start);
                 }
             }
-            let items = SentenceItems {
-                mentions,
-                counts: input
+            items.dates.retain(|d| !bad_dates.contains(&d.start));
+            items.counts.clear();
+            items.counts.extend(
+                input
                     .counts
                     .iter()
-                    .filter(|c| sspan.contains(Span::new(c.start, c.end)))
-                    .collect(),
-                money: input
+                    .filter(|c| sspan.contains(Span::new(c.start, c.end))),
+            );
+            items.money.clear();
+            items.money.extend(
+                input
                     .money
                     .iter()
-                    .filter(|m| sspan.contains(Span::new(m.start, m.end)))
-                    .collect(),
-                dates: in_sentence_dates
-                    .into_iter()
-                    .filter(|d| !bad_dates.contains(&d.start))
-                    .collect(),
-            };
+                    .filter(|m| sspan.contains(Span::new(m.start, m.end))),
+            );
             // Places: the places gazetteer, then countries after a locative word ("in France").
             let mut places: Vec<PlaceMention> = input
                 .places
