@@ -64,6 +64,7 @@ use crate::model::{
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
@@ -434,11 +435,13 @@ impl EventExtractor {
                     .filter(|m| sspan.contains(Span::new(m.start, m.end))),
             );
             // Places: the places gazetteer, then countries after a locative word ("in France").
-            let mut places: Vec<PlaceMention> = input
+            // Borrowed from the input; only a country found here is made (and the place an
+            // event takes is copied).
+            let mut places: Vec<Cow<PlaceMention>> = input
                 .places
                 .iter()
                 .filter(|p| sspan.contains(Span::new(p.start, p.end)))
-                .cloned()
+                .map(Cow::Borrowed)
                 .collect();
             for &(e, m) in items
                 .mentions
@@ -452,7 +455,7 @@ impl EventExtractor {
                         && f[c.folded_end..mfs].trim().is_empty()
                 });
                 if locative {
-                    places.push(PlaceMention {
+                    places.push(Cow::Owned(PlaceMention {
                         id: e.id.clone(),
                         name: e.name.clone(),
                         kind: "country".into(),
@@ -465,7 +468,7 @@ impl EventExtractor {
                         start: m.start,
                         end: m.end,
                         text: m.text.clone(),
-                    });
+                    }));
                 }
             }
             places.sort_by_key(|p| p.start);
@@ -720,7 +723,7 @@ impl<'a> Args<'a> {
         subject: Span,
         ty: EventType,
         sentence_end: usize,
-        places: &[PlaceMention],
+        places: &[Cow<PlaceMention>],
     ) -> Args<'a> {
         let mut a = Args::default();
         let in_window = |s: Span| window.contains(s);
@@ -801,7 +804,7 @@ impl<'a> Args<'a> {
             .iter()
             .find(|p| in_window(Span::new(p.start, p.end)))
             .or_else(|| places.first())
-            .cloned();
+            .map(|p| PlaceMention::clone(p));
         a.date = items
             .dates
             .iter()
