@@ -64,7 +64,8 @@ use crate::model::{
 };
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
 struct EventsTable {
@@ -190,6 +191,19 @@ pub struct EventExtractor {
     by_lang: HashMap<Lang, LanguageEvents>,
 }
 
+/// The document's items a sentence's triggers can take as arguments. Every argument lies in
+/// the sentence (a trigger's text, its subject and the text after it all do), so the lists
+/// are cut once per sentence instead of scanning the document's lists for every trigger.
+struct SentenceItems<'a> {
+    /// Entity mentions that touch the sentence (a superset of those inside it, so that a
+    /// mention around a trigger is among them), with their entity, in entity order.
+    mentions: Vec<(&'a EntityRecord, &'a SpanText)>,
+    counts: Vec<&'a CountMention>,
+    money: Vec<&'a MoneyMention>,
+    /// Dates inside the sentence that can be event dates (no since-word date, no dateline).
+    dates: Vec<&'a DateMention>,
+}
+
 /// One trigger kept in a sentence, before it becomes an event.
 struct Kept<'a> {
     span: Span,
@@ -200,7 +214,7 @@ struct Kept<'a> {
 }
 
 /// An event with what merging and dating need, before ids are given.
-struct Draft {
+struct Draft<'a> {
     event: Event,
     paragraph: usize,
     /// The setting's type, when a setting cue links the event to another.
@@ -208,7 +222,9 @@ struct Draft {
     similar: bool,
     weak: bool,
     own_date: bool,
-    partners: BTreeSet<String>,
+    /// Partner country codes, borrowed from [`EntityFacts::country_of`]; sorted and
+    /// without repeats (a set, without a tree for the few codes an event has).
+    partners: Vec<&'a str>,
 }
 
 impl EventExtractor {
@@ -295,6 +311,15 @@ impl EventExtractor {
         let folded = input.folded;
         let f = folded.as_str();
         let mut drafts: Vec<Draft> = Vec::new();
+        // Per-sentence lists, kept across sentences so that their buffers are reused.
+        let mut items = SentenceItems {
+            mentions: Vec::new(),
+            counts: Vec::new(),
+            money: Vec::new(),
+            dates: Vec::new(),
+        };
+        let mut bad_dates: Vec<usize> = Vec::new();
+        let mut kept: Vec<Kept> = Vec::new();
         for sentence in view.sentences {
             let Some(tables) = sentence.lang.and_then(|l| self.by_lang.get(&l)) else {
                 continue;
@@ -307,7 +332,6 @@ impl EventExtractor {
             if hits.iter().all(|h| h.payloads.iter().all(Option::is_none)) {
                 continue;
             }
-            let cues = tables.cues.find_in(folded, &toks);
             // Context phrases are asked about for weak triggers only.
             let weak = hits
                 .iter()
@@ -322,73 +346,24 @@ impl EventExtractor {
             } else {
                 HashSet::default()
             };
-            // Dates that are not event dates: after a since-word, or a dateline.
-            let mut bad_dates: HashSet<usize> = HashSet::default();
-            for d in input.dates {
-                if d.start < sentence.span.start || d.end > sentence.span.end {
-                    continue;
-                }
-                let dfs = folded.folded_offset(d.start);
-                let since = cues.iter().any(|c| {
-                    c.payloads.contains(&Cue::Since)
-                        && c.folded_end <= dfs
-                        && f[c.folded_end..dfs].trim().is_empty()
-                });
-                let para = &view.paragraphs[sentence.paragraph];
-                if since || is_dateline(view.text, para.span.start, d.start) {
-                    bad_dates.insert(d.start);
-                }
-            }
-            // Places: the places gazetteer, then countries after a locative word ("in France").
-            let mut places: Vec<PlaceMention> = input
-                .places
-                .iter()
-                .filter(|p| sentence.span.contains(Span::new(p.start, p.end)))
-                .cloned()
-                .collect();
-            for e in input
-                .entities
-                .iter()
-                .filter(|e| e.kind == EntityType::Country)
-            {
-                for m in e
-                    .mentions
-                    .iter()
-                    .filter(|m| sentence.span.contains(m.span()))
-                {
-                    let mfs = folded.folded_offset(m.start);
-                    let locative = cues.iter().any(|c| {
-                        c.payloads.contains(&Cue::Locative)
-                            && c.folded_end <= mfs
-                            && f[c.folded_end..mfs].trim().is_empty()
-                    });
-                    if locative {
-                        places.push(PlaceMention {
-                            id: e.id.clone(),
-                            name: e.name.clone(),
-                            kind: "country".into(),
-                            country: input
-                                .facts
-                                .country_of
-                                .get(&e.id)
-                                .cloned()
-                                .unwrap_or_default(),
-                            start: m.start,
-                            end: m.end,
-                            text: m.text.clone(),
-                        });
+            let sspan = sentence.span;
+            // Entity mentions touching the sentence, in entity order: a trigger inside a name
+            // is none, and the sentence's arguments are among them.
+            items.mentions.clear();
+            for e in input.entities {
+                for m in &e.mentions {
+                    if m.start <= sspan.end && m.end >= sspan.start {
+                        items.mentions.push((e, m));
                     }
                 }
             }
-            places.sort_by_key(|p| p.start);
-            let mut kept: Vec<Kept> = Vec::new();
+            kept.clear();
             for h in &hits {
                 let in_name = |ty: EventType| {
-                    input.entities.iter().any(|e| {
+                    items.mentions.iter().any(|(e, m)| {
                         !(e.kind == EntityType::Org && ty == EventType::Meeting)
-                            && e.mentions
-                                .iter()
-                                .any(|m| m.start <= h.span.start && h.span.end <= m.end)
+                            && m.start <= h.span.start
+                            && h.span.end <= m.end
                     })
                 };
                 for t in h.payloads.iter().flatten() {
@@ -398,27 +373,105 @@ impl EventExtractor {
                     {
                         continue;
                     }
-                    let setting = matches!(t.ty, EventType::Meeting | EventType::Operation)
-                        && cue_before(
-                            &cues,
-                            f,
-                            fs,
-                            h.folded_start,
-                            Cue::Setting,
-                            SETTING_WINDOW_WORDS,
-                        );
                     kept.push(Kept {
                         span: h.span,
                         folded_start: h.folded_start,
                         folded_end: h.folded_end,
                         trigger: t,
-                        setting,
+                        setting: false,
                     });
                 }
             }
             if kept.is_empty() {
                 continue;
             }
+            // Cues and the sentence's items are looked up only in sentences that keep a trigger.
+            let cues = tables.cues.find_in(folded, &toks);
+            for k in &mut kept {
+                k.setting = matches!(k.trigger.ty, EventType::Meeting | EventType::Operation)
+                    && cue_before(
+                        &cues,
+                        f,
+                        fs,
+                        k.folded_start,
+                        Cue::Setting,
+                        SETTING_WINDOW_WORDS,
+                    );
+            }
+            // Dates that are not event dates: after a since-word, or a dateline.
+            items.dates.clear();
+            items.dates.extend(
+                input
+                    .dates
+                    .iter()
+                    .filter(|d| sspan.start <= d.start && d.end <= sspan.end),
+            );
+            bad_dates.clear();
+            for d in &items.dates {
+                let dfs = folded.folded_offset(d.start);
+                let since = cues.iter().any(|c| {
+                    c.payloads.contains(&Cue::Since)
+                        && c.folded_end <= dfs
+                        && f[c.folded_end..dfs].trim().is_empty()
+                });
+                let para = &view.paragraphs[sentence.paragraph];
+                if since || is_dateline(view.text, para.span.start, d.start) {
+                    bad_dates.push(d.start);
+                }
+            }
+            items.dates.retain(|d| !bad_dates.contains(&d.start));
+            items.counts.clear();
+            items.counts.extend(
+                input
+                    .counts
+                    .iter()
+                    .filter(|c| sspan.contains(Span::new(c.start, c.end))),
+            );
+            items.money.clear();
+            items.money.extend(
+                input
+                    .money
+                    .iter()
+                    .filter(|m| sspan.contains(Span::new(m.start, m.end))),
+            );
+            // Places: the places gazetteer, then countries after a locative word ("in France").
+            // Borrowed from the input; only a country found here is made (and the place an
+            // event takes is copied).
+            let mut places: Vec<Cow<PlaceMention>> = input
+                .places
+                .iter()
+                .filter(|p| sspan.contains(Span::new(p.start, p.end)))
+                .map(Cow::Borrowed)
+                .collect();
+            for &(e, m) in items
+                .mentions
+                .iter()
+                .filter(|(e, m)| e.kind == EntityType::Country && sspan.contains(m.span()))
+            {
+                let mfs = folded.folded_offset(m.start);
+                let locative = cues.iter().any(|c| {
+                    c.payloads.contains(&Cue::Locative)
+                        && c.folded_end <= mfs
+                        && f[c.folded_end..mfs].trim().is_empty()
+                });
+                if locative {
+                    places.push(Cow::Owned(PlaceMention {
+                        id: e.id.clone(),
+                        name: e.name.clone(),
+                        kind: "country".into(),
+                        country: input
+                            .facts
+                            .country_of
+                            .get(&e.id)
+                            .cloned()
+                            .unwrap_or_default(),
+                        start: m.start,
+                        end: m.end,
+                        text: m.text.clone(),
+                    }));
+                }
+            }
+            places.sort_by_key(|p| p.start);
             let setting_type = kept.iter().find(|k| k.setting).map(|k| k.trigger.ty);
             // Windows: each trigger owns the text up to the next trigger; the first owns the
             // text before it; conjoined triggers ("capture and handover") share.
@@ -494,11 +547,11 @@ impl EventExtractor {
                 });
                 let mut args = Args::collect(
                     &input,
+                    &items,
                     window,
                     subject,
                     ty,
                     sentence.span.end,
-                    &bad_dates,
                     &places,
                 );
                 if anaphor
@@ -540,34 +593,35 @@ impl EventExtractor {
                 }
                 let similar =
                     cue_before(&cues, f, fs, k.folded_start, Cue::Similar, CUE_WINDOW_WORDS);
-                let date = args.date.as_ref();
+                let date_precision = args.date.as_ref().map(|d| d.precision);
+                let sentence_text = SpanText::new(view.text, sentence.span);
                 let mut event = Event {
                     id: String::new(),
                     kind: ty,
                     mode,
                     section,
-                    date: date.map(|d| d.value.clone()),
-                    agencies: args.agencies.clone(),
-                    countries: args.countries.clone(),
-                    people: args.people.clone(),
-                    gangs: args.gangs.clone(),
-                    counts: args.counts.clone(),
-                    sentence: SpanText::new(view.text, sentence.span),
+                    date: args.date.map(|d| d.value.clone()),
+                    agencies: args.agencies,
+                    countries: args.countries,
+                    people: args.people,
+                    gangs: args.gangs,
+                    counts: args.counts,
+                    evidence: vec![sentence_text.clone()],
+                    sentence: sentence_text,
                     trigger: SpanText::new(view.text, k.span),
                     confidence: 0.0,
                     subtype,
                     cameo: String::new(),
                     plover: String::new(),
                     cluster: String::new(),
-                    date_precision: date.map(|d| d.precision),
-                    actors: args.actors.clone(),
-                    targets: args.targets.clone(),
-                    place: args.place.clone(),
-                    count: args.count.clone(),
-                    money: args.money.clone(),
-                    evidence: vec![SpanText::new(view.text, sentence.span)],
+                    date_precision,
+                    actors: args.actors,
+                    targets: args.targets,
+                    place: args.place,
+                    count: args.count,
+                    money: args.money,
                 };
-                set_codes(&mut event, &partners);
+                set_codes(&mut event, partners.len());
                 let draft = Draft {
                     own_date: event.date.is_some(),
                     event,
@@ -623,7 +677,7 @@ impl EventExtractor {
 
 /// The arguments found for one trigger.
 #[derive(Default)]
-struct Args {
+struct Args<'a> {
     agencies: Vec<String>,
     countries: Vec<String>,
     people: Vec<String>,
@@ -634,7 +688,7 @@ struct Args {
     count: Option<EventCount>,
     money: Option<EventMoney>,
     place: Option<PlaceMention>,
-    date: Option<DateMention>,
+    date: Option<&'a DateMention>,
 }
 
 fn push(v: &mut Vec<String>, id: &str) {
@@ -658,22 +712,27 @@ fn coercive(ty: EventType) -> bool {
     )
 }
 
-impl Args {
+impl<'a> Args<'a> {
+    /// The arguments of a trigger owning `window`, with `subject` before the sentence's first
+    /// trigger, from the items of its sentence.
+    #[allow(clippy::too_many_arguments)]
     fn collect(
         input: &EventInput<'_>,
+        items: &SentenceItems<'a>,
         window: Span,
         subject: Span,
         ty: EventType,
         sentence_end: usize,
-        bad_dates: &HashSet<usize>,
-        places: &[PlaceMention],
-    ) -> Args {
+        places: &[Cow<PlaceMention>],
+    ) -> Args<'a> {
         let mut a = Args::default();
         let in_window = |s: Span| window.contains(s);
         let in_subject = |s: Span| subject.contains(s) && !subject.is_empty();
-        for e in input.entities {
-            let own = e.mentions.iter().any(|m| in_window(m.span()));
-            let subj = e.mentions.iter().any(|m| in_subject(m.span()));
+        // The mentions come grouped by entity, in entity order.
+        for group in items.mentions.chunk_by(|x, y| std::ptr::eq(x.0, y.0)) {
+            let e = group[0].0;
+            let own = group.iter().any(|(_, m)| in_window(m.span()));
+            let subj = group.iter().any(|(_, m)| in_subject(m.span()));
             if !own && !subj {
                 continue;
             }
@@ -714,7 +773,7 @@ impl Args {
             }
         }
         let owned = |s: Span| in_window(s) || (window.start > subject.end && in_subject(s));
-        for c in input.counts {
+        for c in &items.counts {
             let s = Span::new(c.start, c.end);
             if in_window(s) {
                 a.counts.push(c.value);
@@ -728,7 +787,7 @@ impl Args {
                 }
             }
         }
-        if let Some(m) = input
+        if let Some(m) = items
             .money
             .iter()
             .find(|m| in_window(Span::new(m.start, m.end)))
@@ -745,29 +804,25 @@ impl Args {
             .iter()
             .find(|p| in_window(Span::new(p.start, p.end)))
             .or_else(|| places.first())
-            .cloned();
-        let usable = |d: &&DateMention| !bad_dates.contains(&d.start);
-        a.date = input
+            .map(|p| PlaceMention::clone(p));
+        a.date = items
             .dates
             .iter()
-            .filter(usable)
             .find(|d| in_window(Span::new(d.start, d.end)))
             .or_else(|| {
-                input
+                items
                     .dates
                     .iter()
-                    .filter(usable)
                     .find(|d| in_subject(Span::new(d.start, d.end)))
             })
             .or_else(|| {
                 // A date after the trigger's text, in the same sentence ("condenou … em 2024").
-                input
+                items
                     .dates
                     .iter()
-                    .filter(usable)
                     .find(|d| d.start >= window.end && d.end <= sentence_end)
             })
-            .cloned();
+            .copied();
         a
     }
 
@@ -781,18 +836,29 @@ impl Args {
 }
 
 /// The countries taking part: countries named, and the countries of agencies and people.
-fn partners(input: &EventInput<'_>, a: &Args) -> BTreeSet<String> {
-    a.actors
+fn partners<'a>(input: &EventInput<'a>, a: &Args) -> Vec<&'a str> {
+    let mut codes: Vec<&str> = a
+        .actors
         .iter()
-        .filter_map(|id| input.facts.country_of.get(id).cloned())
-        .collect()
+        .filter_map(|id| input.facts.country_of.get(id).map(String::as_str))
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
 }
 
-fn set_codes(e: &mut Event, partners: &BTreeSet<String>) {
+/// True when every code of the sorted set `a` is in the sorted set `b`.
+fn subset(a: &[&str], b: &[&str]) -> bool {
+    a.iter().all(|x| b.binary_search(x).is_ok())
+}
+
+/// CAMEO and PLOVER codes of the event's type; a joint operation (or one with `partners`
+/// partner countries, two or more) is cooperation.
+fn set_codes(e: &mut Event, partners: usize) {
     let (_, cameo, plover) = e.kind.codes();
     e.cameo = cameo.to_string();
     e.plover = plover.to_string();
-    if e.kind == EventType::Operation && (e.subtype == "joint_operation" || partners.len() >= 2) {
+    if e.kind == EventType::Operation && (e.subtype == "joint_operation" || partners >= 2) {
         e.cameo = "060".into();
         e.plover = "COOPERATE".into();
     }
@@ -845,7 +911,7 @@ fn compatible(o: &Draft, d: &Draft) -> bool {
         }
     } else {
         let (pa, pb) = (&o.partners, &d.partners);
-        if !pa.is_empty() && !pb.is_empty() && !pa.is_subset(pb) && !pb.is_subset(pa) {
+        if !pa.is_empty() && !pb.is_empty() && !subset(pa, pb) && !subset(pb, pa) {
             return false;
         }
     }
@@ -853,7 +919,7 @@ fn compatible(o: &Draft, d: &Draft) -> bool {
 }
 
 /// Merge `d` into `o`.
-fn absorb(o: &mut Draft, d: Draft, new_sentence: bool) {
+fn absorb<'a>(o: &mut Draft<'a>, d: Draft<'a>, new_sentence: bool) {
     let (a, b) = (&mut o.event, d.event);
     if (a.date.is_none() || (!o.own_date && d.own_date)) && b.date.is_some() {
         a.date = b.date;
@@ -894,12 +960,13 @@ fn absorb(o: &mut Draft, d: Draft, new_sentence: bool) {
         a.mode = b.mode;
     }
     o.partners.extend(d.partners);
+    o.partners.sort_unstable();
+    o.partners.dedup();
     o.weak &= d.weak;
     if o.setting.is_none() {
         o.setting = d.setting;
     }
-    let partners = o.partners.clone();
-    set_codes(a, &partners);
+    set_codes(a, o.partners.len());
 }
 
 /// Dates from a setting ("during the meeting") or from the meeting or operation that
