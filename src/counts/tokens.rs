@@ -113,6 +113,16 @@ pub(crate) fn tokenize<'a>(
     let mut space = true;
     // Inside a run like "192.168.1.2" that is no one number: plain integers only.
     let mut plain_until = 0;
+    // The number token of `s[i..i + len]`.
+    let number = |i: usize, len: usize, space_before: bool, digits: Digits| Tok {
+        start: start + i,
+        end: start + i + len,
+        norm: Cow::Borrowed(&s[i..i + len]),
+        surface: &s[i..i + len],
+        kind: Kind::Num,
+        space_before,
+        digits: Some(digits),
+    };
     while i < s.len() {
         // An ASCII byte is its char: no decoding.
         let (c, cl) = match b[i] {
@@ -144,19 +154,12 @@ pub(crate) fn tokenize<'a>(
             if starts_number && i < plain_until && c.is_ascii_digit() {
                 let len = s[i..].bytes().take_while(u8::is_ascii_digit).count();
                 let value: f64 = s[i..i + len].parse().unwrap_or(0.0);
-                out.push(Tok {
-                    start: start + i,
-                    end: start + i + len,
-                    norm: Cow::Borrowed(&s[i..i + len]),
-                    surface: &s[i..i + len],
-                    kind: Kind::Num,
-                    space_before: space,
-                    digits: Some(Digits {
-                        value,
-                        plain: true,
-                        int_digits: len,
-                    }),
-                });
+                let digits = Digits {
+                    value,
+                    plain: true,
+                    int_digits: len,
+                };
+                out.push(number(i, len, space, digits));
                 i += len;
                 space = false;
                 continue;
@@ -166,15 +169,7 @@ pub(crate) fn tokenize<'a>(
                     if let Some(r) = run_end {
                         plain_until = i + r;
                     }
-                    out.push(Tok {
-                        start: start + i,
-                        end: start + i + len,
-                        norm: Cow::Borrowed(&s[i..i + len]),
-                        surface: &s[i..i + len],
-                        kind: Kind::Num,
-                        space_before: space,
-                        digits: Some(digits),
-                    });
+                    out.push(number(i, len, space, digits));
                     i += len;
                     space = false;
                     continue;
