@@ -135,6 +135,19 @@ impl<'f> FoldCursor<'f> {
     /// Same as [`FoldedText::fold_of`].
     pub fn fold_of(&mut self, span: Span) -> &'f str {
         let start = self.folded_offset(span.start);
+        // A span that folds byte for byte (an ASCII word, most of them) ends as far past its
+        // start in the folded text as in the original: checked on the map (sorted), where the
+        // entry there is the first at or past the span's end, it is the end's offset.
+        let map = &self.text.to_original;
+        let guess = start + span.len();
+        if !span.is_empty()
+            && guess < map.len()
+            && map[guess] as usize >= span.end
+            && (map[guess - 1] as usize) < span.end
+        {
+            self.at = guess;
+            return &self.text.folded[start..guess.min(self.text.folded.len())];
+        }
         let end = self.folded_offset(span.end).max(start);
         &self.text.folded[start..end]
     }
