@@ -133,6 +133,7 @@ pub struct FoldCursor<'f> {
 
 impl<'f> FoldCursor<'f> {
     /// Same as [`FoldedText::fold_of`].
+    #[inline]
     pub fn fold_of(&mut self, span: Span) -> &'f str {
         let start = self.folded_offset(span.start);
         // A span that folds byte for byte (an ASCII word, most of them) ends as far past its
@@ -152,8 +153,8 @@ impl<'f> FoldCursor<'f> {
         &self.text.folded[start..end]
     }
 
-    /// Same as [`FoldedText::folded_offset`].
-    #[inline]
+    /// Same as [`FoldedText::folded_offset`]. Inlined: asked for every word of a body.
+    #[inline(always)]
     fn folded_offset(&mut self, offset: usize) -> usize {
         let map = &self.text.to_original;
         if self.at == 0 || map[self.at - 1] as usize >= offset {

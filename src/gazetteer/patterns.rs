@@ -684,7 +684,9 @@ impl PatternFinder {
         let name_word = |t: &Token| {
             (t.cap || is_initial(t.of(text))) && !self.not_name.has(t) && found.free_any(t.span)
         };
-        if !name_word(&toks[i]) {
+        // Most words are in lower case and no initial: ruled out before the closure's call.
+        let t = &toks[i];
+        if (!t.cap && !text.as_bytes()[..t.span.end].ends_with(b".")) || !name_word(t) {
             return None;
         }
         let mut end = i + 1;
