@@ -129,10 +129,12 @@ fn folded_set<'a>(items: impl IntoIterator<Item = &'a String>) -> HashSet<String
 
 /// A set of folded words with a bit filter in front, looked up by a token's word hash
 /// ([`Token::hash`]): most words of a text are in none of the finder's small sets (heads,
-/// words that are no names), and one bit test rules them out before the set is probed.
+/// words that are no names), and one bit test rules them out before the set is probed. The
+/// set is keyed by that hash too, so a token's word is not hashed again for the probe.
 #[derive(Debug)]
 struct WordSet {
-    words: HashSet<String>,
+    /// [`word_hash`] → the words with that hash (one, unless two collide).
+    words: HashMap<u64, Vec<String>>,
     /// Bit `word_hash(w) >> 52` (of 4096) set for every word `w`.
     bits: Vec<u64>,
 }
@@ -146,7 +148,7 @@ impl Default for WordSet {
 impl WordSet {
     fn of(words: HashSet<String>) -> WordSet {
         let mut set = WordSet {
-            words: HashSet::default(),
+            words: HashMap::default(),
             bits: vec![0; 64],
         };
         set.extend(words);
@@ -155,20 +157,31 @@ impl WordSet {
 
     fn extend(&mut self, words: impl IntoIterator<Item = String>) {
         for w in words {
-            let bucket = (word_hash(&w) >> 52) as usize;
+            let hash = word_hash(&w);
+            let bucket = (hash >> 52) as usize;
             self.bits[bucket / 64] |= 1 << (bucket % 64);
-            self.words.insert(w);
+            let same = self.words.entry(hash).or_default();
+            if !same.contains(&w) {
+                same.push(w);
+            }
         }
     }
 
     fn contains(&self, w: &str) -> bool {
-        self.words.contains(w)
+        self.lookup(word_hash(w), w)
+    }
+
+    /// True when `w`, whose [`word_hash`] is `hash`, is in the set.
+    fn lookup(&self, hash: u64, w: &str) -> bool {
+        self.words
+            .get(&hash)
+            .is_some_and(|same| same.iter().any(|x| x == w))
     }
 
     /// True when the token's folded word is in the set.
     fn has(&self, t: &Token) -> bool {
         let bucket = (t.hash >> 52) as usize;
-        self.bits[bucket / 64] & (1 << (bucket % 64)) != 0 && self.words.contains(t.folded)
+        self.bits[bucket / 64] & (1 << (bucket % 64)) != 0 && self.lookup(t.hash, t.folded)
     }
 }
 
@@ -909,6 +922,11 @@ fn word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // The accented letters of Latin-1 and Latin Extended-A (all of U+00C0..U+017F but the
+    // signs × and ÷), most of the non-ASCII chars of a text, without the Unicode tables.
+    if ('\u{c0}'..='\u{17f}').contains(&c) {
+        return !matches!(c, '×' | '÷');
+    }
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
@@ -1373,6 +1391,14 @@ mod tests {
                 "office"
             ]
         );
+    }
+
+    #[test]
+    fn latin_letters_are_word_chars_as_unicode_says() {
+        for c in '\u{80}'..='\u{24f}' {
+            let marks = ('\u{300}'..='\u{36f}').contains(&c);
+            assert_eq!(word_char(c), c.is_alphanumeric() || marks, "{c:?}");
+        }
     }
 
     #[test]
