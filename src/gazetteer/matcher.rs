@@ -106,6 +106,21 @@ impl Matcher {
     pub fn hits(&self, text: &str, folded: &FoldedText, entities: &[Entity]) -> Vec<Hit> {
         let mut out = Vec::new();
         for h in self.aliases.all_hits(folded, 0..folded.as_str().len()) {
+            // Most surfaces stand for aliases of one layer that match in any case: their hit
+            // takes the payloads as they are, in one allocation.
+            let layer = h.payloads.first().map_or(0, AliasRef::layer);
+            if !h.payloads.is_empty()
+                && h.payloads
+                    .iter()
+                    .all(|r| !r.is_case_sensitive() && r.layer() == layer)
+            {
+                out.push(Hit {
+                    span: h.span,
+                    layer,
+                    refs: h.payloads.to_vec(),
+                });
+                continue;
+            }
             let surface = h.span.of(text);
             let mut layers: [Vec<AliasRef>; 2] = [Vec::new(), Vec::new()];
             for r in h.payloads {

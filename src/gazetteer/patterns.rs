@@ -129,10 +129,12 @@ fn folded_set<'a>(items: impl IntoIterator<Item = &'a String>) -> HashSet<String
 
 /// A set of folded words with a bit filter in front, looked up by a token's word hash
 /// ([`Token::hash`]): most words of a text are in none of the finder's small sets (heads,
-/// words that are no names), and one bit test rules them out before the set is probed.
+/// words that are no names), and one bit test rules them out before the set is probed. The
+/// set is keyed by that hash too, so a token's word is not hashed again for the probe.
 #[derive(Debug)]
 struct WordSet {
-    words: HashSet<String>,
+    /// [`word_hash`] → the words with that hash (one, unless two collide).
+    words: HashMap<u64, Vec<String>>,
     /// Bit `word_hash(w) >> 52` (of 4096) set for every word `w`.
     bits: Vec<u64>,
 }
@@ -146,7 +148,7 @@ impl Default for WordSet {
 impl WordSet {
     fn of(words: HashSet<String>) -> WordSet {
         let mut set = WordSet {
-            words: HashSet::default(),
+            words: HashMap::default(),
             bits: vec![0; 64],
         };
         set.extend(words);
@@ -155,20 +157,31 @@ impl WordSet {
 
     fn extend(&mut self, words: impl IntoIterator<Item = String>) {
         for w in words {
-            let bucket = (word_hash(&w) >> 52) as usize;
+            let hash = word_hash(&w);
+            let bucket = (hash >> 52) as usize;
             self.bits[bucket / 64] |= 1 << (bucket % 64);
-            self.words.insert(w);
+            let same = self.words.entry(hash).or_default();
+            if !same.contains(&w) {
+                same.push(w);
+            }
         }
     }
 
     fn contains(&self, w: &str) -> bool {
-        self.words.contains(w)
+        self.lookup(word_hash(w), w)
+    }
+
+    /// True when `w`, whose [`word_hash`] is `hash`, is in the set.
+    fn lookup(&self, hash: u64, w: &str) -> bool {
+        self.words
+            .get(&hash)
+            .is_some_and(|same| same.iter().any(|x| x == w))
     }
 
     /// True when the token's folded word is in the set.
     fn has(&self, t: &Token) -> bool {
         let bucket = (t.hash >> 52) as usize;
-        self.bits[bucket / 64] & (1 << (bucket % 64)) != 0 && self.words.contains(t.folded)
+        self.bits[bucket / 64] & (1 << (bucket % 64)) != 0 && self.lookup(t.hash, t.folded)
     }
 }
 
@@ -684,7 +697,9 @@ impl PatternFinder {
         let name_word = |t: &Token| {
             (t.cap || is_initial(t.of(text))) && !self.not_name.has(t) && found.free_any(t.span)
         };
-        if !name_word(&toks[i]) {
+        // Most words are in lower case and no initial: ruled out before the closure's call.
+        let t = &toks[i];
+        if (!t.cap && !text.as_bytes()[..t.span.end].ends_with(b".")) || !name_word(t) {
             return None;
         }
         let mut end = i + 1;
@@ -907,8 +922,32 @@ fn word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // The accented letters of Latin-1 and Latin Extended-A (all of U+00C0..U+017F but the
+    // signs × and ÷), most of the non-ASCII chars of a text, without the Unicode tables.
+    if ('\u{c0}'..='\u{17f}').contains(&c) {
+        return !matches!(c, '×' | '÷');
+    }
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
+
+/// What a byte is to [`tokens`]: an ASCII letter or digit, another ASCII char, or part of a
+/// char beyond ASCII. One table load instead of range tests, asked of every byte of a body.
+const ASCII_ALNUM: u8 = 0;
+const ASCII_OTHER: u8 = 1;
+const NOT_ASCII: u8 = 2;
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if (b as u8).is_ascii_alphanumeric() {
+            ASCII_ALNUM
+        } else {
+            ASCII_OTHER
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The char at byte `at` of `s` (a char boundary) and its length; ASCII without decoding.
 #[inline]
@@ -931,19 +970,24 @@ fn tokens<'f>(text: &str, folded: &'f FoldedText, span: Span) -> Vec<Token<'f>> 
     let bytes = s.as_bytes();
     let mut at = 0;
     while at < s.len() {
-        if bytes[at].is_ascii() && !bytes[at].is_ascii_alphanumeric() {
-            at += 1;
-            continue;
+        match ASCII_CLASS[usize::from(bytes[at])] {
+            ASCII_OTHER => {
+                at += 1;
+                continue;
+            }
+            ASCII_ALNUM => {}
+            _ => {
+                let (c, n) = char_at(s, at);
+                if !word_char(c) {
+                    at += n;
+                    continue;
+                }
+            }
         }
-        let (c, n) = char_at(s, at);
         let i = at;
-        at += n;
-        if !word_char(c) {
-            continue;
-        }
         // Letters and digits, and a hyphen, apostrophe or dot between two of them.
         loop {
-            while at < s.len() && bytes[at].is_ascii_alphanumeric() {
+            while at < s.len() && ASCII_CLASS[usize::from(bytes[at])] == ASCII_ALNUM {
                 at += 1;
             }
             if at == s.len() {
@@ -1046,7 +1090,12 @@ fn capitalized(w: &str) -> bool {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         _ => w.chars().next().is_some_and(char::is_uppercase),
     };
-    first_upper && w.chars().any(char::is_lowercase)
+    first_upper
+        && if w.is_ascii() {
+            w.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            w.chars().any(char::is_lowercase)
+        }
 }
 
 /// "J." and "J.R.": initials.
@@ -1342,6 +1391,14 @@ mod tests {
                 "office"
             ]
         );
+    }
+
+    #[test]
+    fn latin_letters_are_word_chars_as_unicode_says() {
+        for c in '\u{80}'..='\u{24f}' {
+            let marks = ('\u{300}'..='\u{36f}').contains(&c);
+            assert_eq!(word_char(c), c.is_alphanumeric() || marks, "{c:?}");
+        }
     }
 
     #[test]
