@@ -192,8 +192,11 @@ pub(crate) fn tokenize_folded<'a>(
                 let mut ascii = b.is_ascii();
                 while j < bytes.len() {
                     let d = bytes[j];
-                    if d.is_ascii_alphabetic() {
-                        plain &= d.is_ascii_lowercase();
+                    // Lower-case letters first: most bytes of most words.
+                    if d.is_ascii_lowercase() {
+                        j += 1;
+                    } else if d.is_ascii_uppercase() {
+                        plain = false;
                         j += 1;
                     } else if d.is_ascii() {
                         break;
