@@ -442,7 +442,9 @@ impl Pipeline {
                 source: ReferenceSource::Option,
             })
         });
-        record.dates = self.dates.extract(&view, record.reference_date.as_ref());
+        record.dates = self
+            .dates
+            .extract(&view, &folded, record.reference_date.as_ref());
         clock.lap(|t| &mut t.dates);
         let (counts, money) = self.counts.extract(&view, &countries, &record.dates);
         record.counts = counts;

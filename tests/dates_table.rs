@@ -47,7 +47,8 @@ fn run(extractor: &DateExtractor, segmenter: &Segmenter, case: &Case) -> Vec<Dat
         value: r.clone(),
         source: ReferenceSource::Option,
     });
-    extractor.extract(&view, reference.as_ref())
+    let folded = trawl::fold::FoldedText::new(&case.text);
+    extractor.extract(&view, &folded, reference.as_ref())
 }
 
 /// What is wrong with `got` for `case`, if anything.

@@ -84,6 +84,7 @@ mod parse;
 mod table;
 mod token;
 
+use crate::fold::FoldedText;
 use crate::languages::LANGUAGES;
 use crate::model::{DateMention, Lang, Precision, ReferenceDate, ReferenceSource, TextView};
 use calendar::{add_months, Day};
@@ -91,7 +92,7 @@ use parse::{Cand, Expr, Parser, Pt, Rel, Unit};
 use regex::Regex;
 use std::borrow::Cow;
 use table::{Cat, LangTable};
-use token::{tokenize, Kind, Tok};
+use token::{tokenize, tokenize_folded, Kind, Tok};
 
 /// The date extractor, built once from every language's `dates.toml`.
 #[derive(Debug)]
@@ -263,15 +264,21 @@ impl DateExtractor {
         }
     }
 
-    /// Every date in the text, resolved against `reference` when given.
-    pub fn extract(&self, view: &TextView, reference: Option<&ReferenceDate>) -> Vec<DateMention> {
+    /// Every date in the text, resolved against `reference` when given. `folded` is the fold
+    /// of `view.text`: tokens borrow their folded forms from it.
+    pub fn extract(
+        &self,
+        view: &TextView,
+        folded: &FoldedText,
+        reference: Option<&ReferenceDate>,
+    ) -> Vec<DateMention> {
         let refday = reference.and_then(|r| Day::parse(&r.value));
         let order = self.document_order(view.text);
         let mut out = Vec::new();
         let mut anchors: Vec<Anchor> = Vec::new();
         for s in view.sentences {
             let t = self.table(s.lang.or(view.lang));
-            let toks = tokenize(view.text, s.span.start, s.span.end);
+            let toks = tokenize_folded(view.text, Some(folded), s.span.start, s.span.end);
             let parser = Parser::new(t, &toks, order.unwrap_or(t.day_first));
             if !parser.may_hold_date() {
                 continue;

@@ -233,10 +233,9 @@ pub(crate) struct Parser<'a> {
     /// Each token's word id in the table ([`LangTable::word`]), looked up once: phrases are
     /// compared by id.
     words: Vec<WordId>,
-    /// The table entries starting with each token, looked up once: the grammar asks for
-    /// them at every position it tries, dozens of times per token.
-    starting: Vec<&'a [Entry]>,
-    /// The categories of those entries, per token.
+    /// The categories of the table entries starting with each token, looked up once: the
+    /// grammar asks at every position it tries, dozens of times per token, and the entries
+    /// themselves only where a category matches ([`Parser::entries_at`]).
     cats: Vec<CatSet>,
     /// Every category any token starts: a pass that needs a phrase of one is skipped on a
     /// sentence without it.
@@ -247,21 +246,11 @@ impl<'a> Parser<'a> {
     /// A parser over `toks` with the words of `t`.
     pub fn new(t: &'a LangTable, toks: &'a [Tok<'a>], day_first: bool) -> Parser<'a> {
         let mut words = Vec::with_capacity(toks.len());
-        let mut starting = Vec::with_capacity(toks.len());
         let mut cats = Vec::with_capacity(toks.len());
         for tok in toks {
             let w = t.word(&tok.norm);
             words.push(w);
-            match t.starting(w) {
-                Some(s) => {
-                    starting.push(s.entries.as_slice());
-                    cats.push(s.cats);
-                }
-                None => {
-                    starting.push(&[][..]);
-                    cats.push(0);
-                }
-            }
+            cats.push(t.starting(w).map_or(0, |s| s.cats));
         }
         let all_cats = cats.iter().fold(0, |all, c| all | c);
         Parser {
@@ -269,7 +258,6 @@ impl<'a> Parser<'a> {
             toks,
             day_first,
             words,
-            starting,
             cats,
             all_cats,
         }
@@ -347,10 +335,15 @@ impl<'a> Parser<'a> {
     /// [`Parser::lex`] once token `i` starts some phrase of `cat`.
     #[inline(never)]
     fn lex_phrase(&self, cat: Cat, i: usize) -> Option<(usize, i32, bool)> {
-        self.starting[i]
+        self.entries_at(i)
             .iter()
             .filter(|e| e.cat == cat)
             .find_map(|e| self.entry_end(e, i).map(|end| (end, e.val, e.flag)))
+    }
+
+    /// The table entries starting with token `i`, longest first.
+    fn entries_at(&self, i: usize) -> &'a [Entry] {
+        self.t.starting_with(self.words[i])
     }
 
     /// The token after entry `e` when its phrase is at token `i`.
@@ -364,7 +357,7 @@ impl<'a> Parser<'a> {
     /// True when a phrase of the table, of any category, ends right at token `end`.
     fn ends_phrase(&self, end: usize) -> bool {
         (end.saturating_sub(6)..end).any(|j| {
-            self.starting[j]
+            self.entries_at(j)
                 .iter()
                 .any(|e| self.entry_end(e, j) == Some(end))
         })

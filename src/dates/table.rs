@@ -349,6 +349,10 @@ pub(crate) struct LangTable {
     /// ([`LangTable::word`]); the grammar then compares ids, not strings. (Fx hash: probed for
     /// every token of every sentence; hashed with `rustc_hash`.)
     words: FxHashMap<String, WordId>,
+    /// The ids of the one-byte words (punctuation, digits, "a", "y"), by byte: one-byte
+    /// tokens, common in every sentence, are answered without hashing. Empty when the table
+    /// has no one-byte word.
+    one_byte_words: Vec<WordId>,
     /// By word id: the entries starting with it, longest first.
     starting: Vec<Starting>,
     /// By word id: the categories of the phrases ending with it.
@@ -594,6 +598,13 @@ impl LangTable {
     /// The id of phrase word `w`, given the next id if it has none yet.
     fn word_or_add(&mut self, w: String) -> WordId {
         let next = WordId::try_from(self.words.len()).expect("fewer than 2^32 words");
+        if let [b] = *w.as_bytes() {
+            if self.one_byte_words.is_empty() {
+                self.one_byte_words = vec![NO_WORD; 128];
+            }
+            // A one-byte string is one ASCII byte; its id is `next` or the one it has.
+            self.one_byte_words[usize::from(b)] = self.words.get(&w).copied().unwrap_or(next);
+        }
         let id = *self.words.entry(w).or_insert(next);
         if id == next {
             self.starting.push(Starting::default());
@@ -609,6 +620,13 @@ impl LangTable {
 
     /// The word id of folded token `norm`, [`NO_WORD`] when no phrase has it.
     pub fn word(&self, norm: &str) -> WordId {
+        if let [b] = *norm.as_bytes() {
+            return self
+                .one_byte_words
+                .get(usize::from(b))
+                .copied()
+                .unwrap_or(NO_WORD);
+        }
         self.words.get(norm).copied().unwrap_or(NO_WORD)
     }
 
@@ -627,5 +645,27 @@ impl LangTable {
         self.ending
             .get(w as usize)
             .is_some_and(|cats| cats & cat.bit() != 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The one-byte shortcut of [`LangTable::word`] answers as the word map does.
+    #[test]
+    fn one_byte_words_agree_with_the_map() {
+        let mut known = 0;
+        for d in crate::languages::LANGUAGES {
+            let t = LangTable::load(d).unwrap();
+            for b in 0..128u8 {
+                let w = char::from(b).to_string();
+                let want = t.words.get(&w).copied().unwrap_or(NO_WORD);
+                assert_eq!(t.word(&w), want, "{}: {w:?}", d.lang);
+                known += usize::from(want != NO_WORD);
+            }
+        }
+        assert!(known > 0, "no one-byte words in any table");
+        assert_eq!(LangTable::neutral().word(","), NO_WORD);
     }
 }

@@ -29,7 +29,7 @@ fn run(text: &str, lang: Lang, reference: Option<&str>) -> Vec<(String, String)>
         value: v.into(),
         source: ReferenceSource::Option,
     });
-    x.extract(&view, r.as_ref())
+    x.extract(&view, &FoldedText::new(text), r.as_ref())
         .into_iter()
         .map(|m| {
             assert_eq!(&text[m.start..m.end], m.text);
@@ -141,7 +141,7 @@ fn dateline_shapes() {
         let r = x.reference_date(&view, "x.txt");
         assert_eq!(r.map(|r| r.value).as_deref(), Some(want), "{text}");
         // The dateline's own date is a date mention too.
-        let got = x.extract(&view, None);
+        let got = x.extract(&view, &FoldedText::new(text), None);
         assert!(got.iter().any(|m| m.value == want), "{text}: {got:?}");
     }
     // A date after a comma in running text is not a dateline.
@@ -240,4 +240,61 @@ fn start_gates_skip_no_date() {
     assert!(tried > 10_000, "only {tried} skipped tokens checked");
     // Numbers followed by a plain word ("5 people") are skipped too, and checked here.
     assert!(numbers > 500, "only {numbers} skipped numbers checked");
+}
+
+/// Tokens that borrow their fold from the document's folded text fold exactly as the token
+/// on its own does: over the table cases, the fixture articles, and texts made to trip the
+/// rule (runs of white space, marks and letters that fold to nothing or to white space).
+#[test]
+fn borrowed_folds_equal_own_folds() {
+    #[derive(serde::Deserialize)]
+    struct Case {
+        text: String,
+    }
+    #[derive(serde::Deserialize)]
+    struct Table {
+        case: Vec<Case>,
+    }
+    let root = env!("CARGO_MANIFEST_DIR");
+    let table: Table =
+        toml::from_str(&std::fs::read_to_string(format!("{root}/tests/data/dates.toml")).unwrap())
+            .unwrap();
+    let mut texts: Vec<String> = table.case.into_iter().map(|c| c.text).collect();
+    for entry in std::fs::read_dir(format!("{root}/fixtures/articles")).unwrap() {
+        texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    texts.push(
+        "Le  12 Février\u{a0}2024, À  ÉTÉ ×3 ÷ \u{301}Mai \u{fdfa}X \u{ad}Juin Straße \
+         MÉXICO\u{2019}S  ´Dec «Enero» Ǆuly ﬁscal Œuvre  \t\n Março"
+            .to_string(),
+    );
+    let mut borrowed = 0;
+    for text in &texts {
+        let folded = FoldedText::new(text);
+        let mut store = Default::default();
+        let view = view_of(text, Lang::EN, &mut store);
+        let spans = view
+            .sentences
+            .iter()
+            .map(|s| (s.span.start, s.span.end))
+            .chain([(0, text.len())]);
+        for (start, end) in spans {
+            let own = tokenize(text, start, end);
+            let shared = tokenize_folded(text, Some(&folded), start, end);
+            assert_eq!(own.len(), shared.len());
+            for (a, b) in own.iter().zip(&shared) {
+                assert_eq!((a.start, a.end), (b.start, b.end));
+                assert_eq!(a.norm, b.norm, "{:?}", &text[a.start..a.end]);
+                assert_eq!(
+                    a.norm.as_str(),
+                    crate::fold::fold_str(&text[a.start..a.end])
+                );
+                borrowed += usize::from(a.upper);
+            }
+        }
+    }
+    assert!(
+        borrowed > 1_000,
+        "only {borrowed} capitalized tokens checked"
+    );
 }

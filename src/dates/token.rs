@@ -4,7 +4,8 @@
 //! non-space character. Each keeps its byte span in the document text and its folded form
 //! ([`fold_str`]), so the grammar compares folded words while spans stay original.
 
-use crate::fold::fold_cow;
+use crate::fold::{fold_cow, FoldCursor, FoldedText};
+use crate::model::Span;
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
@@ -119,6 +120,27 @@ fn class(c: char) -> Option<Kind> {
 /// letters fold, without decoding a char); a non-ASCII character is decoded and classified
 /// by [`class`], and a token holding one is folded by [`fold_cow`].
 pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
+    tokenize_folded(text, None, start, end)
+}
+
+/// [`tokenize`], with the folded form of a token that folding changes borrowed from
+/// `folded` (the fold of all of `text`) instead of made anew, when the token's fold cannot
+/// depend on what comes before it.
+///
+/// Why the slice is the token's own fold: [`FoldedText`] folds character by character, and
+/// only white space reads the state a character before leaves. A token whose characters are
+/// all ASCII (never white space inside a token: lower-cased, one byte each) or Latin-1
+/// letters U+00C0..=U+00FF (a fixed table, never white space) folds to the same bytes
+/// wherever it stands, and the folded bytes mapped to its span are exactly those.
+/// Other tokens (a combining mark first, a letter that decomposes to white space) are
+/// folded on their own, as [`tokenize`] does.
+pub(crate) fn tokenize_folded<'a>(
+    text: &'a str,
+    folded: Option<&'a FoldedText>,
+    start: usize,
+    end: usize,
+) -> Vec<Tok<'a>> {
+    let mut cursor: Option<FoldCursor<'a>> = folded.map(FoldedText::cursor);
     let mut out: Vec<Tok> = Vec::with_capacity((end - start) / 4);
     let s = &text[start..end];
     let bytes = s.as_bytes();
@@ -127,9 +149,9 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let (kind, first_len, upper) = if b.is_ascii() {
+        let (kind, first, upper) = if b.is_ascii() {
             match class(b as char) {
-                Some(kind) => (kind, 1, b.is_ascii_uppercase()),
+                Some(kind) => (kind, b as char, b.is_ascii_uppercase()),
                 None => {
                     i += 1;
                     continue;
@@ -138,17 +160,19 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
         } else {
             let c = char_at(i);
             match class(c) {
-                Some(kind) => (kind, c.len_utf8(), c.is_uppercase()),
+                Some(kind) => (kind, c, c.is_uppercase()),
                 None => {
                     i += c.len_utf8();
                     continue;
                 }
             }
         };
-        let mut j = i + first_len;
+        let mut j = i + first.len_utf8();
         let mut num = None;
         // Lower-case ASCII only: the surface is its own folded form.
         let mut plain = b.is_ascii() && !upper;
+        // Every character ASCII or in U+00C0..=U+00FF: the fold `folded` holds is its own.
+        let mut latin1 = b.is_ascii() || ('\u{C0}'..='\u{FF}').contains(&first);
         match kind {
             Kind::Num => {
                 // Digits are ASCII only (see `class`).
@@ -168,8 +192,11 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                 let mut ascii = b.is_ascii();
                 while j < bytes.len() {
                     let d = bytes[j];
-                    if d.is_ascii_alphabetic() {
-                        plain &= d.is_ascii_lowercase();
+                    // Lower-case letters first: most bytes of most words.
+                    if d.is_ascii_lowercase() {
+                        j += 1;
+                    } else if d.is_ascii_uppercase() {
+                        plain = false;
                         j += 1;
                     } else if d.is_ascii() {
                         break;
@@ -180,6 +207,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                         }
                         ascii = false;
                         plain = false;
+                        latin1 &= ('\u{C0}'..='\u{FF}').contains(&c);
                         j += c.len_utf8();
                     }
                 }
@@ -190,6 +218,8 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
         let surface = &s[i..j];
         let norm = if plain {
             Cow::Borrowed(surface)
+        } else if let (true, Some(cursor)) = (latin1, cursor.as_mut()) {
+            Cow::Borrowed(cursor.fold_of(Span::new(start + i, start + j)))
         } else if surface.is_ascii() {
             // Folding ASCII letters and punctuation is lower-casing them.
             Cow::Owned(surface.to_ascii_lowercase())

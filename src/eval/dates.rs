@@ -287,7 +287,8 @@ fn extract(
     reference: Option<&ReferenceDate>,
 ) -> Vec<DateMention> {
     let segmented = segmenter.segment_in(text, lang);
-    extractor.extract(&segmented.view(text), reference)
+    let folded = crate::fold::FoldedText::new(text);
+    extractor.extract(&segmented.view(text), &folded, reference)
 }
 
 /// `datetimeV2.daterange` → `daterange`.
