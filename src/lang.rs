@@ -188,6 +188,10 @@ struct Evidence {
     /// stop-word trie ([`NOT_IN_WORD`] when it is not alphanumeric: it ends a word) and in
     /// the marks.
     ascii: [(u16, u16); 128],
+    /// The mark state after the leading pad of a span, when that pad ends no mark: then a
+    /// sentence's own evidence can be read off its paragraph's scan (see
+    /// [`Evidence::score_cut`]); None turns that off.
+    after_pad: Option<u32>,
 }
 
 impl Evidence {
@@ -240,10 +244,12 @@ impl Evidence {
             };
             *entry = (word, marks.class(low));
         }
+        let (after_pad, hit) = marks.step(marks::MarkAutomaton::START, b' ');
         Ok(Some(Evidence {
             words,
             marks,
             ascii,
+            after_pad: (!hit).then_some(after_pad),
         }))
     }
 
@@ -255,54 +261,147 @@ impl Evidence {
     /// alphanumeric characters. One pass does it all: it lower-cases a character at a time
     /// and steps both the stop-word trie (through the word it is in) and the mark automaton.
     fn score(&self, text: &str, hits: &mut Vec<u32>, scores: &mut [f32]) {
+        self.scan::<false>(text, &[], &mut Cuts::default(), hits, scores);
+    }
+
+    /// [`Evidence::score`] of a paragraph that also keeps what its sentences' own evidence
+    /// needs: the states of the scan at each of `cuts` (byte offsets, ascending, at char
+    /// boundaries; 0 is after the leading pad, `text.len()` after the trailing one), and
+    /// every word end, so that [`Evidence::replay`] gives a sentence's points without a
+    /// scan of its own.
+    #[inline(never)]
+    fn score_cut(
+        &self,
+        text: &str,
+        cuts: &[usize],
+        kept: &mut Cuts,
+        hits: &mut Vec<u32>,
+        scores: &mut [f32],
+    ) {
+        self.scan::<true>(text, cuts, kept, hits, scores);
+    }
+
+    /// The points of a sentence whose scan would have started in the states of cut `from`
+    /// and ended in those of cut `to` (of [`Evidence::score_cut`]), or None when they cannot
+    /// be read off: the sentence starts in other states than a scan of its own, after its
+    /// leading pad, would be in. The end must be where such a scan would feed its trailing
+    /// pad: right after a space in the paragraph, or after the paragraph's own pad. Then the
+    /// scan between the cuts steps through the same states as the sentence's own, and the
+    /// points are added in the same order (words, then marks, each in text order), so the
+    /// scores are the same to the bit.
+    fn replay(
+        &self,
+        kept: &Cuts,
+        hits: &[u32],
+        from: usize,
+        to: usize,
+        scores: &mut [f32],
+    ) -> Option<()> {
+        let (a, b) = (kept.at[from], kept.at[to]);
+        if Some(a.state) != self.after_pad || a.word != stop_words::StopWordTrie::START {
+            return None;
+        }
+        let hits = &hits[a.hits..b.hits];
+        for &w in hits.iter().filter(|&&h| h & WORD_END != 0) {
+            self.words.add(w & !WORD_END, scores);
+        }
+        for &h in hits.iter().filter(|&&h| h & WORD_END == 0) {
+            self.marks.add(h, scores);
+        }
+        Some(())
+    }
+
+    /// [`Evidence::score`], and with `KEEP` what [`Evidence::score_cut`] keeps.
+    fn scan<const KEEP: bool>(
+        &self,
+        text: &str,
+        cuts: &[usize],
+        kept: &mut Cuts,
+        hits: &mut Vec<u32>,
+        scores: &mut [f32],
+    ) {
         hits.clear();
+        if KEEP {
+            kept.at.clear();
+        }
         let mut state = marks::MarkAutomaton::START;
         let mut word = stop_words::StopWordTrie::START;
         self.feed(' ', &mut state, &mut word, hits, scores);
         let bytes = text.as_bytes();
         let mut i = 0;
+        let mut cuts = cuts.iter().copied().peekable();
         loop {
-            i = self.ascii_run(bytes, i, &mut state, &mut word, hits, scores);
-            let Some(&b) = bytes.get(i) else {
-                break;
-            };
-            if b == 0xC3 {
-                // U+00C0..=U+00FF, the accented letters of Latin-1: lower-cased and classed
-                // here without Unicode's tables (all letters but '×' and '÷'; a capital's
-                // small letter is 0x20 further).
-                let second = bytes[i + 1];
-                i += 2;
-                let small = if (0x80..=0x9E).contains(&second) && second != 0x97 {
-                    second + 0x20
-                } else {
-                    second
-                };
-                let letter = second != 0x97 && second != 0xB7;
-                self.feed_bytes(letter, &[b, small], &mut state, &mut word, hits, scores);
-                continue;
-            }
-            let c = text[i..].chars().next().expect("i is a char boundary");
-            i += c.len_utf8();
-            if c == '’' {
-                self.feed('\'', &mut state, &mut word, hits, scores);
-            } else if c.is_uppercase() {
-                for low in c.to_lowercase() {
-                    self.feed(low, &mut state, &mut word, hits, scores);
-                }
+            // Up to the next cut (the end when there is none inside the text).
+            let to = if KEEP {
+                cuts.peek().copied().unwrap_or(bytes.len()).min(bytes.len())
             } else {
-                self.feed(c, &mut state, &mut word, hits, scores);
+                bytes.len()
+            };
+            while i < to {
+                i = self.ascii_run::<KEEP>(&bytes[..to], i, &mut state, &mut word, hits, scores);
+                let Some(&b) = bytes[..to].get(i) else {
+                    break;
+                };
+                let ended = if b == 0xC3 {
+                    // U+00C0..=U+00FF, the accented letters of Latin-1: lower-cased and
+                    // classed here without Unicode's tables (all letters but '×' and '÷'; a
+                    // capital's small letter is 0x20 further).
+                    let second = bytes[i + 1];
+                    i += 2;
+                    let small = if (0x80..=0x9E).contains(&second) && second != 0x97 {
+                        second + 0x20
+                    } else {
+                        second
+                    };
+                    let letter = second != 0x97 && second != 0xB7;
+                    self.feed_bytes(letter, &[b, small], &mut state, &mut word, hits, scores)
+                } else {
+                    let c = text[i..].chars().next().expect("i is a char boundary");
+                    i += c.len_utf8();
+                    if c == '’' {
+                        self.feed('\'', &mut state, &mut word, hits, scores)
+                    } else if c.is_uppercase() {
+                        let mut ended = None;
+                        for low in c.to_lowercase() {
+                            ended = ended.or(self.feed(low, &mut state, &mut word, hits, scores));
+                        }
+                        ended
+                    } else {
+                        self.feed(c, &mut state, &mut word, hits, scores)
+                    }
+                };
+                if KEEP {
+                    hits.extend(ended.map(|w| w | WORD_END));
+                }
             }
+            if !KEEP || i >= bytes.len() {
+                break;
+            }
+            // At a cut inside the text.
+            cuts.next();
+            kept.keep(state, word, hits);
         }
-        self.feed(' ', &mut state, &mut word, hits, scores);
-        for &s in hits.iter() {
-            self.marks.add(s, scores);
+        let ended = self.feed(' ', &mut state, &mut word, hits, scores);
+        if KEEP {
+            hits.extend(ended.map(|w| w | WORD_END));
+            // Cuts at the end of the text: after the trailing pad.
+            for _ in cuts {
+                kept.keep(state, word, hits);
+            }
+            for &s in hits.iter().filter(|&&s| s & WORD_END == 0) {
+                self.marks.add(s, scores);
+            }
+        } else {
+            for &s in hits.iter() {
+                self.marks.add(s, scores);
+            }
         }
     }
 
     /// [`Evidence::score`] through the ASCII bytes of `bytes` from `i` on: the hot loop of
     /// detection, kept apart so that its two states stay in registers. Returns where it
     /// stopped: at a non-ASCII byte or the end.
-    fn ascii_run(
+    fn ascii_run<const KEEP: bool>(
         &self,
         bytes: &[u8],
         i: usize,
@@ -324,6 +423,9 @@ impl Evidence {
                 w = words.step_class(w, word_class);
             } else if w != stop_words::StopWordTrie::START {
                 words.add(w, scores);
+                if KEEP {
+                    hits.push(w | WORD_END);
+                }
                 w = stop_words::StopWordTrie::START;
             }
             let (next, hit) = marks.step_class(s, mark_class);
@@ -339,7 +441,7 @@ impl Evidence {
     /// One character of the lower-cased text: through the stop-word trie when it is part of
     /// a word, else ending the word (a stop word's points go to `scores` at once); and
     /// through the mark automaton (states with marks are kept in `hits`: their points come
-    /// after every word's).
+    /// after every word's). Returns the state of the word it ended, if it ended one.
     fn feed(
         &self,
         low: char,
@@ -347,10 +449,10 @@ impl Evidence {
         word: &mut u32,
         hits: &mut Vec<u32>,
         scores: &mut [f32],
-    ) {
+    ) -> Option<u32> {
         let mut utf8 = [0u8; 4];
         let bytes = low.encode_utf8(&mut utf8).as_bytes();
-        self.feed_bytes(low.is_alphanumeric(), bytes, state, word, hits, scores);
+        self.feed_bytes(low.is_alphanumeric(), bytes, state, word, hits, scores)
     }
 
     /// [`Evidence::feed`] of a character given as its UTF-8 `bytes` and whether it is
@@ -363,13 +465,17 @@ impl Evidence {
         word: &mut u32,
         hits: &mut Vec<u32>,
         scores: &mut [f32],
-    ) {
+    ) -> Option<u32> {
+        let mut ended = None;
         if alphanumeric {
             for &b in bytes.iter() {
                 *word = self.words.step(*word, b);
             }
         } else {
             self.words.add(*word, scores);
+            if *word != stop_words::StopWordTrie::START {
+                ended = Some(*word);
+            }
             *word = stop_words::StopWordTrie::START;
         }
         for &b in bytes.iter() {
@@ -379,6 +485,37 @@ impl Evidence {
                 hits.push(*state);
             }
         }
+        ended
+    }
+}
+
+/// What [`Evidence::score_cut`] keeps of a paragraph's scan besides its hits, which then
+/// also hold the stop-word trie's state at each word end (START excepted), marked with
+/// [`WORD_END`], in text order among the marks' states.
+#[derive(Debug, Default)]
+struct Cuts {
+    /// Per cut, in order: the scan's states there and how many hits came before.
+    at: Vec<Cut>,
+}
+
+/// Marks a word end among the hits of [`Evidence::score_cut`]: no state of the mark
+/// automaton or of the stop-word trie has this bit.
+const WORD_END: u32 = 1 << 31;
+
+#[derive(Debug, Clone, Copy)]
+struct Cut {
+    state: u32,
+    word: u32,
+    hits: usize,
+}
+
+impl Cuts {
+    fn keep(&mut self, state: u32, word: u32, hits: &[u32]) {
+        self.at.push(Cut {
+            state,
+            word,
+            hits: hits.len(),
+        });
     }
 }
 
@@ -393,6 +530,9 @@ struct Scratch {
     scores: Vec<f32>,
     ll: Vec<f64>,
     words: words::Scratch,
+    /// A paragraph's scan kept for its sentences ([`Evidence::score_cut`]), with its hits.
+    cuts: Cuts,
+    cut_hits: Vec<u32>,
 }
 
 /// Points for one stop-word hit.
@@ -475,6 +615,9 @@ struct Verdict {
     strong: bool,
 }
 
+/// A paragraph's [`Evidence::score`] when [`LanguageDetector::sentence_leanings`] has it.
+type KnownEvidence = Option<Box<[f32]>>;
+
 /// A sentence's own evidence: its best language, whether the margin is strong, its letters.
 #[derive(Debug, Clone, Copy)]
 struct Leaning {
@@ -515,11 +658,18 @@ impl LanguageDetector {
     /// Detect one span of text: its language and confidence, when long enough to tell
     /// ([`MIN_DETECT_CHARS`] letters) or when its own evidence is strong.
     pub fn detect(&self, text: &str) -> Option<(Lang, f64)> {
-        self.detect_with(text, &mut Scratch::default())
+        self.detect_with(text, None, &mut Scratch::default())
     }
 
-    fn detect_with(&self, text: &str, scratch: &mut Scratch) -> Option<(Lang, f64)> {
-        let v = self.verdict(text, scratch)?;
+    /// [`LanguageDetector::detect`]; `evidence`, when given, is [`Evidence::score`] of
+    /// `text`, already known.
+    fn detect_with(
+        &self,
+        text: &str,
+        evidence: Option<&[f32]>,
+        scratch: &mut Scratch,
+    ) -> Option<(Lang, f64)> {
+        let v = self.verdict(text, evidence, scratch)?;
         if self.allowed.len() == 1 || v.strong || letters(text) >= MIN_DETECT_CHARS {
             Some((v.lang, v.confidence))
         } else {
@@ -531,7 +681,7 @@ impl LanguageDetector {
     /// nothing to judge). [`LanguageDetector::detect`] is this behind the short-span policy;
     /// the evaluation scores this.
     pub fn guess(&self, text: &str) -> Option<(Lang, f64)> {
-        self.verdict(text, &mut Scratch::default())
+        self.verdict(text, None, &mut Scratch::default())
             .map(|v| (v.lang, v.confidence))
     }
 
@@ -552,7 +702,13 @@ impl LanguageDetector {
 
     /// Evidence scores, then whatlang's pick (weighted by its confidence) when it could
     /// still change the outcome.
-    fn verdict(&self, text: &str, scratch: &mut Scratch) -> Option<Verdict> {
+    /// `evidence`, when given, is [`Evidence::score`] of `text`, already known.
+    fn verdict(
+        &self,
+        text: &str,
+        evidence: Option<&[f32]>,
+        scratch: &mut Scratch,
+    ) -> Option<Verdict> {
         if self.allowed.len() == 1 {
             return Some(Verdict {
                 lang: self.allowed[0],
@@ -573,10 +729,16 @@ impl LanguageDetector {
             scores,
             ll,
             words: word_scratch,
+            ..
         } = scratch;
         scores.clear();
-        scores.resize(self.allowed.len(), 0.0);
-        ev.score(text, hits, scores);
+        match evidence {
+            Some(known) => scores.extend_from_slice(known),
+            None => {
+                scores.resize(self.allowed.len(), 0.0);
+                ev.score(text, hits, scores);
+            }
+        }
         let (_, s1, s2) = top2(scores);
         // Only stop words and marks make a short span strong (measured: see MIN_DETECT_CHARS).
         let strong = s1 - s2 >= STRONG_MARGIN;
@@ -638,11 +800,14 @@ impl LanguageDetector {
                 *n += 1;
             }
         }
-        let leanings = self.sentence_leanings(text, sentences, &in_paragraph, &mut scratch);
+        let (leanings, evidence) =
+            self.sentence_leanings(text, sentences, paragraphs, &in_paragraph, &mut scratch);
         let votes = self.sentence_votes(sentences, &leanings, paragraphs.len());
-        for (p, vote) in paragraphs.iter_mut().zip(votes) {
+        for ((p, vote), evidence) in paragraphs.iter_mut().zip(votes).zip(&evidence) {
             let surface = p.span.of(text);
-            if let Some((lang, c)) = vote.or_else(|| self.detect_with(surface, &mut scratch)) {
+            let detected =
+                vote.or_else(|| self.detect_with(surface, evidence.as_deref(), &mut scratch));
+            if let Some((lang, c)) = detected {
                 p.detected = Some(lang);
                 p.confidence = c;
                 if p.section != Section::Boilerplate {
@@ -685,39 +850,133 @@ impl LanguageDetector {
     /// Each sentence's own evidence where it can matter: in a paragraph of several sentences
     /// (a paragraph's only sentence neither votes against nor switches from it), with at
     /// least [`MIN_DETECT_CHARS`] letters. Computed once for both the votes and the switches.
+    ///
+    /// A paragraph with such sentences is scanned once for its own evidence (returned, per
+    /// paragraph, for its verdict) and its sentences' evidence is read off that scan
+    /// ([`Evidence::replay`]) where it can be; the rest are scanned on their own.
     fn sentence_leanings(
         &self,
         text: &str,
         sentences: &[Sentence],
+        paragraphs: &[Paragraph],
         in_paragraph: &[usize],
         scratch: &mut Scratch,
-    ) -> Vec<Option<Leaning>> {
+    ) -> (Vec<Option<Leaning>>, Vec<KnownEvidence>) {
+        let mut leanings = vec![None; sentences.len()];
+        let mut known: Vec<KnownEvidence> = vec![None; paragraphs.len()];
         let Some(ev) = &self.evidence else {
-            return vec![None; sentences.len()];
+            return (leanings, known);
         };
-        let scores = &mut scratch.scores;
-        sentences
+        // The sentences that get a leaning, with their letters, by paragraph.
+        let mut wanted: Vec<(usize, usize, usize)> = sentences
             .iter()
-            .map(|s| {
-                if in_paragraph.get(s.paragraph).copied().unwrap_or(0) < 2 {
-                    return None;
-                }
-                let surface = s.span.of(text);
-                let letters = letters(surface);
-                if letters < MIN_DETECT_CHARS {
-                    return None;
-                }
-                scores.clear();
-                scores.resize(self.allowed.len(), 0.0);
-                ev.score(surface, &mut scratch.hits, scores);
-                let (best, s1, s2) = top2(scores);
-                Some(Leaning {
-                    best,
-                    strong: s1 - s2 >= STRONG_MARGIN,
-                    letters,
-                })
+            .enumerate()
+            .filter(|(_, s)| in_paragraph.get(s.paragraph).copied().unwrap_or(0) >= 2)
+            .filter_map(|(i, s)| {
+                let letters = letters(s.span.of(text));
+                (letters >= MIN_DETECT_CHARS).then_some((s.paragraph, i, letters))
             })
-            .collect()
+            .collect();
+        wanted.sort_by_key(|&(p, i, _)| (p, i));
+        let leaning = |scores: &[f32], letters: usize| {
+            let (best, s1, s2) = top2(scores);
+            Leaning {
+                best,
+                strong: s1 - s2 >= STRONG_MARGIN,
+                letters,
+            }
+        };
+        let n = self.allowed.len();
+        let mut cuts: Vec<usize> = Vec::new();
+        // Per wanted sentence of the paragraph: the index of its first cut, when it has cuts.
+        let mut first_cut: Vec<Option<usize>> = Vec::new();
+        for group in wanted.chunk_by(|a, b| a.0 == b.0) {
+            let p = group[0].0;
+            let paragraph = paragraphs.get(p).map(|p| p.span);
+            cuts.clear();
+            first_cut.clear();
+            if let Some(span) = paragraph.filter(|_| ev.after_pad.is_some()) {
+                let surface = span.of(text).as_bytes();
+                for &(_, i, _) in group {
+                    let s = sentences[i].span;
+                    let last = cuts.last().copied().unwrap_or(0);
+                    // Inside the paragraph, after the sentences before, and ended where its
+                    // own scan would feed its trailing pad (see `Evidence::replay`).
+                    let inside = s.start >= span.start && s.end <= span.end;
+                    let (from, to) = (
+                        s.start.wrapping_sub(span.start),
+                        s.end.wrapping_sub(span.start),
+                    );
+                    let end = if !inside || from < last {
+                        None
+                    } else if to == surface.len() {
+                        Some(to)
+                    } else if surface[to] == b' ' && to + 1 < surface.len() {
+                        Some(to + 1)
+                    } else {
+                        None
+                    };
+                    first_cut.push(end.map(|end| {
+                        cuts.extend([from, end]);
+                        cuts.len() - 2
+                    }));
+                }
+            }
+            if cuts.is_empty() {
+                for &(_, i, letters) in group {
+                    scratch.scores.clear();
+                    scratch.scores.resize(n, 0.0);
+                    ev.score(
+                        sentences[i].span.of(text),
+                        &mut scratch.hits,
+                        &mut scratch.scores,
+                    );
+                    leanings[i] = Some(leaning(&scratch.scores, letters));
+                }
+                continue;
+            }
+            let surface = paragraph.expect("cuts are made in a paragraph").of(text);
+            scratch.scores.clear();
+            scratch.scores.resize(n, 0.0);
+            ev.score_cut(
+                surface,
+                &cuts,
+                &mut scratch.cuts,
+                &mut scratch.cut_hits,
+                &mut scratch.scores,
+            );
+            known[p] = Some(scratch.scores.as_slice().into());
+            for (&(_, i, letters), first) in group.iter().zip(&first_cut) {
+                scratch.scores.clear();
+                scratch.scores.resize(n, 0.0);
+                let read = first.and_then(|k| {
+                    ev.replay(
+                        &scratch.cuts,
+                        &scratch.cut_hits,
+                        k,
+                        k + 1,
+                        &mut scratch.scores,
+                    )
+                });
+                if read.is_none() {
+                    scratch.scores.clear();
+                    scratch.scores.resize(n, 0.0);
+                    ev.score(
+                        sentences[i].span.of(text),
+                        &mut scratch.hits,
+                        &mut scratch.scores,
+                    );
+                } else if cfg!(debug_assertions) {
+                    // The point of `Evidence::replay`: the sentence's own scan, to the bit.
+                    let mut own = vec![0.0f32; n];
+                    ev.score(sentences[i].span.of(text), &mut scratch.hits, &mut own);
+                    let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                    assert_eq!(bits(&own), bits(&scratch.scores), "{:?}", sentences[i].span);
+                }
+                leanings[i] = Some(leaning(&scratch.scores, letters));
+            }
+        }
+        (leanings, known)
     }
 
     /// For each paragraph whose sentences' own strong evidence names more than one language,
@@ -768,7 +1027,7 @@ impl LanguageDetector {
         if Some(candidate) == paragraph {
             return None;
         }
-        let v = self.verdict(sentence.of(text), scratch)?;
+        let v = self.verdict(sentence.of(text), None, scratch)?;
         (v.lang == candidate).then_some(candidate)
     }
 

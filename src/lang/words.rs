@@ -46,8 +46,6 @@ pub(super) struct WordModel {
     index: WordIndex,
     /// `langs` values a row: the word's log10 frequency, NaN where a language does not list it.
     listed: Vec<f32>,
-    /// Per row: every language lists the word (no NaN in its row).
-    everywhere: Vec<bool>,
     /// Per row of a word some language does not list, once a span has needed it: what the
     /// word adds to each language's log10-likelihood (its listed value, or the unlisted mass
     /// plus its spelling). The listed words are the frequent ones, so they come back again
@@ -127,16 +125,11 @@ impl WordModel {
             unlisted.push((1.0 - covered).log10());
             lists.push(words);
         }
-        let everywhere = listed
-            .chunks(langs)
-            .map(|row| row.iter().all(|v| !v.is_nan()))
-            .collect::<Vec<bool>>();
-        let fills = everywhere.iter().map(|_| OnceLock::new()).collect();
+        let fills = (0..listed.len() / langs).map(|_| OnceLock::new()).collect();
         Ok(Some(WordModel {
             langs,
             index,
             listed,
-            everywhere,
             fills,
             unlisted,
             chars: CharModel::train(
@@ -194,13 +187,17 @@ impl WordModel {
             };
             scored += 1;
             let row = self.index.get(token);
-            if let Some(r) = row.filter(|&r| self.everywhere[r]) {
-                // The common case: a word every list has.
+            if let Some(r) = row {
+                // The common case: a word every list has (no NaN in its row; read from the
+                // row itself rather than from a table of its own, which was one more cache
+                // miss a word).
                 let values = &self.listed[r * self.langs..(r + 1) * self.langs];
-                for (total, &v) in ll.iter_mut().zip(values) {
-                    *total += f64::from(v);
+                if !values.iter().any(|v| v.is_nan()) {
+                    for (total, &v) in ll.iter_mut().zip(values) {
+                        *total += f64::from(v);
+                    }
+                    continue;
                 }
-                continue;
             }
             if let Some(r) = row.filter(|_| !w.apostrophe) {
                 // The same sums as below, added in the same order: a fill holds exactly the
@@ -683,12 +680,12 @@ fn latin1_lowercase(c: char) -> Option<char> {
 }
 
 /// Listed words -> row: open addressing with linear probing over the words' bytes, at most
-/// half full. Each slot keeps the word's hash beside its row, so that a probe rarely
-/// compares bytes in vain.
+/// half full. Each slot keeps the word's length and first eight bytes beside its row: most
+/// words are no longer than that, so a probe decides from the slot alone, without a
+/// dependent read of the spellings (a cache miss per look-up in a table of this size).
 #[derive(Debug)]
 struct WordIndex {
-    /// (hash, row + 1); row 0 marks a free slot.
-    slots: Vec<(u32, u32)>,
+    slots: Vec<Slot>,
     /// 64 - log2(slots.len()).
     shift: u32,
     /// Per row: the end of its word in `spellings` (it starts where the previous one ends).
@@ -696,12 +693,30 @@ struct WordIndex {
     spellings: String,
 }
 
+/// One slot of a [`WordIndex`].
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    /// The word's first eight bytes, little-endian, zero-padded ([`WordIndex::head`]).
+    head: u64,
+    /// The word's length in bytes.
+    len: u32,
+    /// The word's row + 1; 0 marks a free slot.
+    row: u32,
+}
+
 impl WordIndex {
     /// Room for `words` words.
     fn with_capacity(words: usize) -> WordIndex {
         let size = (words * 2).next_power_of_two().max(2);
         WordIndex {
-            slots: vec![(0, 0); size],
+            slots: vec![
+                Slot {
+                    head: 0,
+                    len: 0,
+                    row: 0
+                };
+                size
+            ],
             shift: 64 - size.trailing_zeros(),
             ends: Vec::with_capacity(words),
             spellings: String::new(),
@@ -711,24 +726,39 @@ impl WordIndex {
     /// FxHash's multiplier.
     const MIX: u64 = 0x517c_c1b7_2722_0a95;
 
-    fn hash(word: &str) -> u64 {
-        // FxHash-like over 8-byte chunks, then the length.
-        let mut h: u64 = 0;
-        let mut chunks = word.as_bytes().chunks_exact(8);
-        for c in &mut chunks {
-            let k = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            h = (h.rotate_left(5) ^ k).wrapping_mul(Self::MIX);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            // The little-endian value of the rest padded with zeros, without a copy.
-            let tail = rest
+    /// The first eight bytes of `word` as a little-endian number, zero-padded when shorter.
+    fn head(word: &str) -> u64 {
+        let bytes = word.as_bytes();
+        match bytes.first_chunk::<8>() {
+            Some(first) => u64::from_le_bytes(*first),
+            None => bytes
                 .iter()
                 .rev()
-                .fold(0u64, |k, &b| (k << 8) | u64::from(b));
-            h = (h.rotate_left(5) ^ tail).wrapping_mul(Self::MIX);
+                .fold(0u64, |k, &b| (k << 8) | u64::from(b)),
         }
-        (h.rotate_left(5) ^ word.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// The hash of `word` given its [`WordIndex::head`]: FxHash-like over its 8-byte chunks
+    /// (the last zero-padded), then the length.
+    fn hash(word: &str, head: u64) -> u64 {
+        let bytes = word.as_bytes();
+        let mut h = head.wrapping_mul(Self::MIX);
+        if bytes.len() > 8 {
+            let mut chunks = bytes[8..].chunks_exact(8);
+            for c in &mut chunks {
+                let k = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+                h = (h.rotate_left(5) ^ k).wrapping_mul(Self::MIX);
+            }
+            let rest = chunks.remainder();
+            if !rest.is_empty() {
+                let tail = rest
+                    .iter()
+                    .rev()
+                    .fold(0u64, |k, &b| (k << 8) | u64::from(b));
+                h = (h.rotate_left(5) ^ tail).wrapping_mul(Self::MIX);
+            }
+        }
+        (h.rotate_left(5) ^ bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
     }
 
     fn spelling(&self, row: usize) -> &str {
@@ -741,13 +771,22 @@ impl WordIndex {
     }
 
     /// The slot of `word`: where it is, or the free slot where it would go.
-    fn slot(&self, word: &str, hash: u64) -> usize {
+    fn slot(&self, word: &str, head: u64) -> usize {
         let mask = self.slots.len() - 1;
-        let tag = hash as u32;
-        let mut i = (hash >> self.shift) as usize;
+        let len = word.len() as u32;
+        let mut i = (Self::hash(word, head) >> self.shift) as usize;
         loop {
-            let (t, row) = self.slots[i];
-            if row == 0 || (t == tag && self.spelling(row as usize - 1) == word) {
+            let s = self.slots[i];
+            if s.row == 0 {
+                return i;
+            }
+            // Same length and first eight bytes: the same word when it is no longer than
+            // that, else the rest of the spelling decides.
+            if s.len == len
+                && s.head == head
+                && (len <= 8
+                    || self.spelling(s.row as usize - 1).as_bytes()[8..] == word.as_bytes()[8..])
+            {
                 return i;
             }
             i = (i + 1) & mask;
@@ -755,24 +794,28 @@ impl WordIndex {
     }
 
     fn get(&self, word: &str) -> Option<usize> {
-        let row = self.slots[self.slot(word, Self::hash(word))].1;
+        let row = self.slots[self.slot(word, Self::head(word))].row;
         (row != 0).then(|| row as usize - 1)
     }
 
     /// The row of `word`, a new one (the next number) when it is not there yet.
     fn get_or_insert(&mut self, word: &str) -> u32 {
-        let hash = Self::hash(word);
-        let i = self.slot(word, hash);
-        if self.slots[i].1 == 0 {
+        let head = Self::head(word);
+        let i = self.slot(word, head);
+        if self.slots[i].row == 0 {
             assert!(
                 self.ends.len() * 2 < self.slots.len(),
                 "WordIndex::with_capacity too small"
             );
             self.spellings.push_str(word);
             self.ends.push(self.spellings.len() as u32);
-            self.slots[i] = (hash as u32, self.ends.len() as u32);
+            self.slots[i] = Slot {
+                head,
+                len: word.len() as u32,
+                row: self.ends.len() as u32,
+            };
         }
-        self.slots[i].1 - 1
+        self.slots[i].row - 1
     }
 }
 
