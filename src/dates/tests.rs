@@ -183,13 +183,8 @@ fn numeric_date_prefilter_keeps_every_regex_match() {
     assert!(!may_hold_numeric_date("3.5 million, 2014-2018, 10:30"));
 }
 
-/// [`Parser::may_hold_date`] and [`Parser::may_start_date`] skip sentences and tokens where no
-/// rule of the grammar can begin; `Cat::DATE_START` in `table.rs` is kept by hand. This runs the
-/// grammar at every token the gates skip, over every table case and every fixture article in
-/// each language, and fails on any date found there: a new rule that begins with another
-/// category must add it to `Cat::DATE_START`, or it would never be tried.
-#[test]
-fn start_gates_skip_no_date() {
+/// The text of every case in `tests/data/dates.toml` and of every fixture article.
+fn case_and_fixture_texts() -> Vec<String> {
     #[derive(serde::Deserialize)]
     struct Case {
         text: String,
@@ -206,6 +201,17 @@ fn start_gates_skip_no_date() {
     for entry in std::fs::read_dir(format!("{root}/fixtures/articles")).unwrap() {
         texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
     }
+    texts
+}
+
+/// [`Parser::may_hold_date`] and [`Parser::may_start_date`] skip sentences and tokens where no
+/// rule of the grammar can begin; `Cat::DATE_START` in `table.rs` is kept by hand. This runs the
+/// grammar at every token the gates skip, over every table case and every fixture article in
+/// each language, and fails on any date found there: a new rule that begins with another
+/// category must add it to `Cat::DATE_START`, or it would never be tried.
+#[test]
+fn start_gates_skip_no_date() {
+    let texts = case_and_fixture_texts();
     let x = DateExtractor::new().unwrap();
     let (mut tried, mut numbers) = (0, 0);
     for lang in [Lang::EN, Lang::ES, Lang::FR, Lang::PT, Lang("de")] {
@@ -247,22 +253,7 @@ fn start_gates_skip_no_date() {
 /// rule (runs of white space, marks and letters that fold to nothing or to white space).
 #[test]
 fn borrowed_folds_equal_own_folds() {
-    #[derive(serde::Deserialize)]
-    struct Case {
-        text: String,
-    }
-    #[derive(serde::Deserialize)]
-    struct Table {
-        case: Vec<Case>,
-    }
-    let root = env!("CARGO_MANIFEST_DIR");
-    let table: Table =
-        toml::from_str(&std::fs::read_to_string(format!("{root}/tests/data/dates.toml")).unwrap())
-            .unwrap();
-    let mut texts: Vec<String> = table.case.into_iter().map(|c| c.text).collect();
-    for entry in std::fs::read_dir(format!("{root}/fixtures/articles")).unwrap() {
-        texts.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
-    }
+    let mut texts = case_and_fixture_texts();
     texts.push(
         "Le  12 Février\u{a0}2024, À  ÉTÉ ×3 ÷ \u{301}Mai \u{fdfa}X \u{ad}Juin Straße \
          MÉXICO\u{2019}S  ´Dec «Enero» Ǆuly ﬁscal Œuvre  \t\n Março"
