@@ -207,6 +207,16 @@ pub fn fold_str(s: &str) -> String {
     out
 }
 
+/// Whether a character of U+00C0..=U+017F (Latin-1's letters and Latin Extended-A: most of
+/// the non-ASCII characters of texts in the supported languages) is a letter, answered without
+/// Unicode's tables: all are but the signs × and ÷. None for any other character.
+#[inline]
+pub fn latin_letter(c: char) -> Option<bool> {
+    ('\u{c0}'..='\u{17f}')
+        .contains(&c)
+        .then_some(!matches!(c, '×' | '÷'))
+}
+
 /// White space in ASCII as `char::is_whitespace` has it: `u8::is_ascii_whitespace` leaves out
 /// the vertical tab, which the tokenizers count as space, so "Federal\u{b}Police" matched the
 /// alias "Federal Police" but did not fold like it.
@@ -353,6 +363,14 @@ fn special(c: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_letters_are_the_alphabetic_chars() {
+        for c in '\u{80}'..='\u{24f}' {
+            let inside = ('\u{c0}'..='\u{17f}').contains(&c);
+            assert_eq!(latin_letter(c), inside.then(|| c.is_alphabetic()), "{c:?}");
+        }
+    }
 
     #[test]
     fn folds_case_accents_and_specials() {

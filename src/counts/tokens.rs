@@ -93,8 +93,8 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    if ('\u{c0}'..='\u{17f}').contains(&c) {
-        return c != '×' && c != '÷';
+    if let Some(letter) = crate::fold::latin_letter(c) {
+        return letter;
     }
     c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
 }

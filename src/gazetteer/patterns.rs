@@ -922,10 +922,8 @@ fn word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    // The accented letters of Latin-1 and Latin Extended-A (all of U+00C0..U+017F but the
-    // signs × and ÷), most of the non-ASCII chars of a text, without the Unicode tables.
-    if ('\u{c0}'..='\u{17f}').contains(&c) {
-        return !matches!(c, '×' | '÷');
+    if let Some(letter) = crate::fold::latin_letter(c) {
+        return letter;
     }
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
