@@ -207,6 +207,18 @@ pub fn fold_str(s: &str) -> String {
     out
 }
 
+/// The char at byte `at` of `s` (a char boundary) and its length in bytes: an ASCII byte is
+/// its char, without decoding (most chars of every text).
+#[inline]
+pub fn char_at(s: &str, at: usize) -> (char, usize) {
+    let b = s.as_bytes()[at];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = s[at..].chars().next().expect("at is a char boundary");
+    (c, c.len_utf8())
+}
+
 /// Whether a character of U+00C0..=U+017F (Latin-1's letters and Latin Extended-A: most of
 /// the non-ASCII characters of texts in the supported languages) is a letter, answered without
 /// Unicode's tables: all are but the signs × and ÷. None for any other character.

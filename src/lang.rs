@@ -344,8 +344,8 @@ impl Evidence {
                 };
                 let ended = if b == 0xC3 {
                     // U+00C0..=U+00FF, the accented letters of Latin-1: lower-cased and
-                    // classed here without Unicode's tables (all letters but '×' and '÷'; a
-                    // capital's small letter is 0x20 further).
+                    // classed here without Unicode's tables (a capital's small letter is 0x20
+                    // further; the byte after 0xC3 is the char's code less 0x40).
                     let second = bytes[i + 1];
                     i += 2;
                     let small = if (0x80..=0x9E).contains(&second) && second != 0x97 {
@@ -353,7 +353,7 @@ impl Evidence {
                     } else {
                         second
                     };
-                    let letter = second != 0x97 && second != 0xB7;
+                    let letter = crate::fold::latin_letter(char::from(second + 0x40)) == Some(true);
                     self.feed_bytes(letter, &[b, small], &mut state, &mut word, hits, scores)
                 } else {
                     let c = text[i..].chars().next().expect("i is a char boundary");

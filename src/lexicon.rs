@@ -144,24 +144,37 @@ pub fn tokens_of(folded: &FoldedText, range: std::ops::Range<usize>) -> Cow<'_, 
     Cow::Borrowed(&all[first..last.max(first)])
 }
 
-/// What a byte is to [`tokens_into`]: ASCII classes, the same as the `char` methods say.
-const WORD: u8 = 0;
-const SPACE: u8 = 1;
-const OTHER: u8 = 2;
-const NOT_ASCII: u8 = 3;
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [NOT_ASCII; 256];
+/// What a byte is to the tokenizers ([`tokens_into`], the pattern finder's): an ASCII letter
+/// or digit, white space or another char (the same as the `char` methods say), or part of a
+/// char beyond ASCII. Read from a table: one load per byte instead of range tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ByteClass {
+    Word,
+    Space,
+    Other,
+    NotAscii,
+}
+
+impl ByteClass {
+    #[inline]
+    pub(crate) fn of(b: u8) -> ByteClass {
+        BYTE_CLASS[usize::from(b)]
+    }
+}
+
+static BYTE_CLASS: [ByteClass; 256] = {
+    let mut t = [ByteClass::NotAscii; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8 as char;
         t[b] = if c.is_ascii_alphanumeric() {
-            WORD
+            ByteClass::Word
         } else if matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r') {
             // `char::is_whitespace` in ASCII (which, unlike `u8::is_ascii_whitespace`,
             // includes the vertical tab).
-            SPACE
+            ByteClass::Space
         } else {
-            OTHER
+            ByteClass::Other
         };
         b += 1;
     }
@@ -171,18 +184,18 @@ static BYTE_CLASS: [u8; 256] = {
 /// The class of the char at byte `at` of `s` (a char boundary), and its length; ASCII
 /// (most of folded text) is classified by table without decoding a char.
 #[inline]
-fn class_at(s: &str, at: usize) -> (u8, usize) {
-    let class = BYTE_CLASS[usize::from(s.as_bytes()[at])];
-    if class != NOT_ASCII {
+fn class_at(s: &str, at: usize) -> (ByteClass, usize) {
+    let class = ByteClass::of(s.as_bytes()[at]);
+    if class != ByteClass::NotAscii {
         return (class, 1);
     }
     let c = s[at..].chars().next().expect("at is a char boundary");
     let class = if c.is_alphanumeric() {
-        WORD
+        ByteClass::Word
     } else if c.is_whitespace() {
-        SPACE
+        ByteClass::Space
     } else {
-        OTHER
+        ByteClass::Other
     };
     (class, c.len_utf8())
 }
@@ -196,14 +209,14 @@ fn tokens_into(s: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
     while at < bytes.len() {
         let (class, len) = class_at(s, at);
         match class {
-            WORD => {
+            ByteClass::Word => {
                 let start = at;
                 at += len;
                 while at < bytes.len() {
-                    match BYTE_CLASS[usize::from(bytes[at])] {
-                        WORD => at += 1,
-                        NOT_ASCII => match class_at(s, at) {
-                            (WORD, len) => at += len,
+                    match ByteClass::of(bytes[at]) {
+                        ByteClass::Word => at += 1,
+                        ByteClass::NotAscii => match class_at(s, at) {
+                            (ByteClass::Word, len) => at += len,
                             _ => break,
                         },
                         _ => break,
@@ -217,7 +230,7 @@ fn tokens_into(s: &str, range: std::ops::Range<usize>, out: &mut Vec<Token>) {
                 });
                 space = false;
             }
-            SPACE => {
+            ByteClass::Space => {
                 space = true;
                 at += len;
             }

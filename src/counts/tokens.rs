@@ -124,7 +124,8 @@ pub(crate) fn tokenize<'a>(
         digits: Some(digits),
     };
     while i < s.len() {
-        // An ASCII byte is its char: no decoding.
+        // An ASCII byte is its char: no decoding. (Inline rather than `fold::char_at`, which
+        // measured 1.1M more instructions in this loop per 150 documents.)
         let (c, cl) = match b[i] {
             a if a.is_ascii() => (char::from(a), 1),
             _ => {

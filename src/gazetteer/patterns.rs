@@ -26,9 +26,9 @@
 //! (`trawl gazetteer suggest`). Every cue word is data in `src/languages/<code>/names.toml`.
 
 use super::Gazetteer;
-use crate::fold::{fold_str, slug, FoldedText};
+use crate::fold::{char_at, fold_str, slug, FoldedText};
 use crate::languages::{self, LANGUAGES};
-use crate::lexicon::PhraseSet;
+use crate::lexicon::{ByteClass, PhraseSet};
 use crate::model::{
     EntityRecord, EntitySource, EntityType, Lang, Section, Span, SpanText, TextView,
 };
@@ -928,36 +928,6 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
-/// What a byte is to [`tokens`]: an ASCII letter or digit, another ASCII char, or part of a
-/// char beyond ASCII. One table load instead of range tests, asked of every byte of a body.
-const ASCII_ALNUM: u8 = 0;
-const ASCII_OTHER: u8 = 1;
-const NOT_ASCII: u8 = 2;
-static ASCII_CLASS: [u8; 256] = {
-    let mut t = [NOT_ASCII; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = if (b as u8).is_ascii_alphanumeric() {
-            ASCII_ALNUM
-        } else {
-            ASCII_OTHER
-        };
-        b += 1;
-    }
-    t
-};
-
-/// The char at byte `at` of `s` (a char boundary) and its length; ASCII without decoding.
-#[inline]
-fn char_at(s: &str, at: usize) -> (char, usize) {
-    let b = s.as_bytes()[at];
-    if b.is_ascii() {
-        return (char::from(b), 1);
-    }
-    let c = s[at..].chars().next().expect("at is a char boundary");
-    (c, c.len_utf8())
-}
-
 /// Words of `text[span]`: letters and digits, with inner hyphens, apostrophes and dots
 /// ("Jean-François", "d'Artagnan", "U.S."); a trailing possessive "'s" is left out.
 fn tokens<'f>(text: &str, folded: &'f FoldedText, span: Span) -> Vec<Token<'f>> {
@@ -968,13 +938,14 @@ fn tokens<'f>(text: &str, folded: &'f FoldedText, span: Span) -> Vec<Token<'f>> 
     let bytes = s.as_bytes();
     let mut at = 0;
     while at < s.len() {
-        match ASCII_CLASS[usize::from(bytes[at])] {
-            ASCII_OTHER => {
+        // One table load per byte of a body ([`ByteClass`]), not range tests.
+        match ByteClass::of(bytes[at]) {
+            ByteClass::Space | ByteClass::Other => {
                 at += 1;
                 continue;
             }
-            ASCII_ALNUM => {}
-            _ => {
+            ByteClass::Word => {}
+            ByteClass::NotAscii => {
                 let (c, n) = char_at(s, at);
                 if !word_char(c) {
                     at += n;
@@ -985,7 +956,7 @@ fn tokens<'f>(text: &str, folded: &'f FoldedText, span: Span) -> Vec<Token<'f>> 
         let i = at;
         // Letters and digits, and a hyphen, apostrophe or dot between two of them.
         loop {
-            while at < s.len() && ASCII_CLASS[usize::from(bytes[at])] == ASCII_ALNUM {
+            while at < s.len() && ByteClass::of(bytes[at]) == ByteClass::Word {
                 at += 1;
             }
             if at == s.len() {
